@@ -1,0 +1,154 @@
+"""Reads the bundled, cited law data (YAML) into a core ``Law``.
+
+This is the edge between files and the pure core: the core never reads a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from unsc.core.citations import Citation, SourceKind
+from unsc.core.errors import LawDataError
+from unsc.core.law import (
+    Law,
+    PermanentSeat,
+    PresidencyOverride,
+    StateName,
+    StateRecord,
+    Term,
+)
+from unsc.core.timeline import Dated, Entry
+
+DATA = "unsc.law.data"
+RECORD_TERM_REF = "Sciences Po UNSC vote record (CC BY 4.0)"
+
+
+def read_yaml(name: str) -> Any:
+    """A bundled law data file, parsed."""
+    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=4)
+def load_law(extra_spellings: tuple[tuple[str, str], ...] = ()) -> Law:
+    """The Council's law as bundled: composition, thresholds, terms, names, presidency.
+
+    ``extra_spellings`` are (spelling, state key) pairs users may type, such as a vote
+    record's column names.
+    """
+    return build_law(
+        read_yaml("council.yaml"),
+        read_yaml("states.yaml"),
+        read_yaml("terms.yaml"),
+        extra_spellings,
+    )
+
+
+def build_law(
+    council: Mapping[str, Any],
+    states: Mapping[str, Any],
+    terms: Mapping[str, Any],
+    extra_spellings: Iterable[tuple[str, str]] = (),
+) -> Law:
+    """Build a ``Law`` from parsed data; every dated value must carry a source."""
+    records = _states(states, extra_spellings)
+    presidency = council["presidency"]
+    return Law(
+        first_meeting=council["first_meeting"]["date"],
+        known_until=council["known_until"],
+        states=records,
+        permanent_seats=tuple(
+            PermanentSeat(
+                seat["seat"],
+                Dated(
+                    Entry(h["start"], h["end"], h["key"], citation(h, f"seat {seat['seat']}"))
+                    for h in seat["holders"]
+                ),
+            )
+            for seat in council["permanent_seats"]
+        ),
+        terms=tuple(_term(t) for t in terms["terms"]),
+        seats=_dated_values(council["seats"], "seats"),
+        threshold=_dated_values(council["threshold"], "threshold"),
+        veto_initiative=_dated_values(council["veto_initiative"], "veto_initiative"),
+        presidency_start=presidency["first"],
+        presidency_overrides=tuple(
+            PresidencyOverride(o["year"], o["month"], o["key"], citation(o, "presidency"))
+            for o in presidency.get("overrides") or ()
+        ),
+        offset_presidency_until=_offset_until(presidency),
+    )
+
+
+def _offset_until(presidency: Mapping[str, Any]) -> dt.date | None:
+    offset = presidency.get("offset_months")
+    if not offset:
+        return None
+    citation(offset, "presidency offset_months")
+    until: dt.date = offset["until"]
+    return until
+
+
+def citation(item: Mapping[str, Any], where: str) -> Citation:
+    """The ``source`` of a data item as a ``Citation``; a missing source is an error."""
+    source = item.get("source")
+    if not isinstance(source, Mapping) or not source.get("ref"):
+        raise LawDataError(f"{where}: every dated value needs a source with a 'ref'")
+    try:
+        kind = SourceKind(source.get("kind", "practice"))
+    except ValueError:
+        raise LawDataError(f"{where}: unknown source kind {source.get('kind')!r}") from None
+    return Citation(
+        kind, str(source["ref"]), str(source.get("note", "")), str(source.get("url", ""))
+    )
+
+
+def _dated_values(items: Iterable[Mapping[str, Any]], where: str) -> Dated[Any]:
+    return Dated(Entry(i["start"], i["end"], i["value"], citation(i, where)) for i in items)
+
+
+def _term(item: Mapping[str, Any]) -> Term:
+    key = item["key"]
+    start: dt.date = item["start"]
+    end: dt.date = item["end"]
+    if end < start:
+        raise LawDataError(f"term of {key} ends ({end}) before it starts ({start})")
+    return Term(key, start, end, citation(item, f"term of {key}"), str(item.get("note", "")))
+
+
+def _states(
+    data: Mapping[str, Any], extra_spellings: Iterable[tuple[str, str]]
+) -> dict[str, StateRecord]:
+    renames: dict[str, list[Mapping[str, Any]]] = {}
+    for rename in data.get("renames") or ():
+        citation(rename, f"earlier name of {rename['key']}")
+        renames.setdefault(rename["key"], []).append(rename)
+    extra: dict[str, list[str]] = {}
+    for spelling, key in extra_spellings:
+        extra.setdefault(key, []).append(spelling)
+    out: dict[str, StateRecord] = {}
+    for key, spec in data["states"].items():
+        current = StateName(spec["name"], spec.get("un_name", spec["name"]), spec.get("iso3", key))
+        entries: list[Entry[StateName]] = []
+        start = dt.date(1945, 10, 24)
+        for earlier in sorted(renames.get(key, ()), key=lambda r: r["until"]):
+            name = StateName(
+                earlier["name"],
+                earlier.get("un_name", earlier["name"]),
+                earlier.get("iso3", current.iso3),
+            )
+            entries.append(Entry(start, earlier["until"], name, citation(earlier, key)))
+            start = earlier["until"] + dt.timedelta(days=1)
+        entries.append(Entry(start, None, current))
+        aliases = tuple(spec.get("aliases", ())) + tuple(extra.get(key, ()))
+        out[key] = StateRecord(key, Dated(entries), aliases)
+    unknown = set(renames) - set(out)
+    if unknown:
+        raise LawDataError(f"renames for unknown state keys: {sorted(unknown)}")
+    return out
