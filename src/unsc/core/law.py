@@ -327,8 +327,13 @@ def _period_end(law: Law, start: dt.date) -> dt.date:
     return _add_month(start.replace(day=1)) - dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=8)
+def _presidency_starts(law: Law) -> tuple[dt.date, ...]:
+    return tuple(p.start for p in _presidencies(law))
+
+
 def presidency_on(law: Law, day: dt.date) -> Presidency | None:
     """The presidency in force on ``day``, or ``None`` outside the law's range."""
     periods = _presidencies(law)
-    i = bisect.bisect_right([p.start for p in periods], day) - 1
+    i = bisect.bisect_right(_presidency_starts(law), day) - 1
     return periods[i] if i >= 0 and day <= periods[i].end else None

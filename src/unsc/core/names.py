@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """Fold case, accents, apostrophes and spacing so that names compare as people read them."""
     decomposed = unicodedata.normalize("NFKD", name)

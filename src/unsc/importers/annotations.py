@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from unsc.analysis.replay import Annotation, AnnotationKind
 from unsc.core.errors import UnscError
 from unsc.core.recorded import RecordedOutcome, RecordedVote
 from unsc.importers.sciencespo import ColumnCorrection
+from unsc.law.loader import parse_yaml
 
 PACKAGE = "unsc.data.annotations"
 FILE = "sciencespo.yaml"
@@ -30,7 +29,7 @@ class RecordAnnotations:
 
 def load_annotations() -> RecordAnnotations:
     text = resources.files(PACKAGE).joinpath(FILE).read_text(encoding="utf-8")
-    return parse_annotations(yaml.safe_load(text), FILE)
+    return parse_annotations(parse_yaml(text), FILE)
 
 
 def parse_annotations(data: Any, filename: str) -> RecordAnnotations:

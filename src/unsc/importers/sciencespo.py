@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import IO, TextIO
 
-import yaml
-
 from unsc.core.errors import UnscError
 from unsc.core.recorded import RecordedOutcome, RecordedVote
 from unsc.core.types import Cast, Tally
+from unsc.law.loader import parse_yaml
 
 DATA_PACKAGE = "unsc.data.sciencespo"
 DATA_FILE = "unsc_votes_1946_2025.csv"
@@ -117,7 +116,7 @@ def load_column_map(corrections: Iterable[ColumnCorrection] = ()) -> ColumnMap:
         .joinpath("sciencespo_columns.yaml")
         .read_text(encoding="utf-8")
     )
-    raw = yaml.safe_load(text)["columns"]
+    raw = parse_yaml(text)["columns"]
     columns: dict[str, list[ColumnPeriod]] = {}
     for column, spec in raw.items():
         if isinstance(spec, str):

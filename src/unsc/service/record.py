@@ -8,14 +8,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from unsc.analysis.replay import ReplayReport, replay
 from unsc.core.law import CouncilOn, Law
 from unsc.core.recorded import RecordedVote
 from unsc.importers.annotations import RecordAnnotations, load_annotations
 from unsc.importers.sciencespo import DATA_PACKAGE, load_column_map, open_bundled, parse
-from unsc.law.loader import load_law
+from unsc.law.loader import load_law, parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,7 @@ def bundled_law() -> Law:
 def record_source() -> dict[str, Any]:
     """Provenance of the bundled record (SOURCE.yaml)."""
     text = resources.files(DATA_PACKAGE).joinpath("SOURCE.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
     return {k: str(v) for k, v in data.items()}
 
 
