@@ -44,6 +44,12 @@ class NameIndex:
         return self._keys.get(normalise(name), frozenset())
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """The closest known spellings, for an error message."""
-        close = difflib.get_close_matches(normalise(name), list(self._keys), n=limit, cutoff=0.6)
-        return [self._display[c] for c in close]
+        """The closest known spellings, one per state, for an error message."""
+        close = difflib.get_close_matches(normalise(name), list(self._keys), n=20, cutoff=0.6)
+        seen: set[str] = set()
+        out: list[str] = []
+        for spelling in close:
+            if not self._keys[spelling] <= seen:
+                seen |= self._keys[spelling]
+                out.append(self._display[spelling])
+        return out[:limit]
