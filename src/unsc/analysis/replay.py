@@ -153,24 +153,27 @@ def replay(
 ) -> ReplayReport:
     """Decide every vote again and compare with the record. Pure: no I/O."""
     by_vote = index_annotations(annotations)
-    results = tuple(replay_one(law, v, by_vote.get(v.vote_id)) for v in votes)
-    # A column correction counts as used on every row where that column held the state.
-    column_rows = {
-        vote_id for a in annotations if a.kind is AnnotationKind.COLUMN for vote_id in a.votes
-    }
-    column_annotation = {
+    # A column correction is reported on every row where the column held another state.
+    by_column_row = {
         vote_id: a for a in annotations if a.kind is AnnotationKind.COLUMN for vote_id in a.votes
     }
     results = tuple(
-        Replayed(r.vote, r.decision, r.expected, column_annotation[r.vote.vote_id], r.error)
-        if r.annotation is None and r.vote.vote_id in column_rows
-        else r
-        for r in results
+        replay_one(law, v, by_vote.get(v.vote_id), reported=by_column_row.get(v.vote_id))
+        for v in votes
     )
     return ReplayReport(results, tuple(annotations))
 
 
-def replay_one(law: Law, vote: RecordedVote, annotation: Annotation | None) -> Replayed:
+def replay_one(
+    law: Law,
+    vote: RecordedVote,
+    annotation: Annotation | None,
+    *,
+    reported: Annotation | None = None,
+) -> Replayed:
+    """Decide one vote; ``annotation`` supplies what the row lacks, ``reported`` is only
+    named in the result (a column correction already applied when the row was read)."""
+    shown = annotation or reported
     expected = vote.outcome
     if annotation is not None and annotation.corrected_outcome is not None:
         expected = annotation.corrected_outcome
@@ -179,8 +182,8 @@ def replay_one(law: Law, vote: RecordedVote, annotation: Annotation | None) -> R
         _check_seats(council, vote)
         decision = _decide(council, vote, annotation)
     except UnscError as err:
-        return Replayed(vote, None, expected, annotation, str(err))
-    return Replayed(vote, decision, expected, annotation)
+        return Replayed(vote, None, expected, shown, str(err))
+    return Replayed(vote, decision, expected, shown)
 
 
 def _check_seats(council: CouncilOn, vote: RecordedVote) -> None:

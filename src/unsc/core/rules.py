@@ -12,7 +12,7 @@ from unsc.core import citations as cite
 from unsc.core.citations import Citation
 from unsc.core.errors import BallotError, ObligatoryAbstentionError
 from unsc.core.law import CouncilOn
-from unsc.core.types import Cast, Member, Question, QuestionKind, State, Tally
+from unsc.core.types import Cast, Question, QuestionKind, State, Tally
 from unsc.core.veto_initiative import ga_debate_deadline
 
 
@@ -123,10 +123,14 @@ def decide(council: CouncilOn, question: Question, casts: Mapping[str, Cast]) ->
     tally = Tally.from_casts(tuple(casts.values()))
     permanent_no = tuple(m.state for m in council.permanent if casts[m.key] is Cast.NO)
     decision = decide_tally(council, question, tally, permanent_no)
-    notes = _practice_notes(council, question, casts, decision)
+    notes, citations = _practice_notes(council, question, casts)
     if not notes:
         return decision
-    return _with(decision, details=decision.details + notes[0], citations=notes[1])
+    return _with(
+        decision,
+        details=decision.details + notes,
+        citations=tuple(dict.fromkeys((*decision.citations, *citations))),
+    )
 
 
 def decide_tally(
@@ -308,24 +312,22 @@ def _check_obligatory_abstention(
 
 
 def _practice_notes(
-    council: CouncilOn, question: Question, casts: Mapping[str, Cast], decision: Decision
-) -> tuple[tuple[str, ...], tuple[Citation, ...]] | None:
-    """Notes on abstaining, absent or non-participating permanent members and parties."""
-    if question.kind is QuestionKind.PROCEDURAL:
-        return None
-    abstaining: list[Member] = [
-        m
-        for m in council.permanent
-        if casts[m.key] in (Cast.ABSTAIN, Cast.ABSENT, Cast.NOT_PARTICIPATING)
-    ]
+    council: CouncilOn, question: Question, casts: Mapping[str, Cast]
+) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
+    """Notes on permanent members that did not vote no, and on parties that abstained."""
     notes: list[str] = []
-    citations = list(decision.citations)
-    if abstaining and decision.reason is not Reason.INSUFFICIENT_VOTES:
+    citations: list[Citation] = []
+    if question.kind is QuestionKind.PROCEDURAL:
+        return (), ()
+    not_voting = (Cast.ABSTAIN, Cast.ABSENT, Cast.NOT_PARTICIPATING)
+    abstaining = [m for m in council.permanent if casts[m.key] in not_voting]
+    enough = sum(c is Cast.YES for c in casts.values()) >= council.threshold
+    if abstaining and enough:
         described = ", ".join(
             f"{m.name} ({casts[m.key].value.replace('_', ' ')})" for m in abstaining
         )
         notes.append(
-            f"A permanent member's abstention, absence or non-participation is no veto: "
+            "A permanent member's abstention, absence or non-participation is no veto: "
             f"{described}."
         )
         citations.append(cite.ABSTENTION_PRACTICE)
@@ -337,9 +339,7 @@ def _practice_notes(
                 f"Party to the dispute, abstaining as Art. 27(3) requires: {', '.join(named)}."
             )
             citations.append(cite.ART_27_3_PARTY)
-    if not notes:
-        return None
-    return tuple(notes), tuple(dict.fromkeys(citations))
+    return tuple(notes), tuple(citations)
 
 
 def _names(states: Sequence[State]) -> str:
