@@ -187,8 +187,8 @@ def replay_one(
 
 
 def _check_seats(council: CouncilOn, vote: RecordedVote) -> None:
-    seated = set(vote.seated)
-    members = {m.key for m in council.members}
+    seated = frozenset(vote.seated)
+    members = council.keys
     if seated != members:
         raise UnscError(
             f"the record seats {sorted(seated - members)} and omits {sorted(members - seated)} "

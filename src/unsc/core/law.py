@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
+from typing import Any, TypeVar
 
 from unsc.core.citations import Citation
 from unsc.core.errors import (
@@ -90,7 +91,7 @@ class PresidencyOverride:
     citation: Citation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CouncilOn:
     """The Council on one day: an immutable snapshot the rules decide against."""
 
@@ -102,10 +103,17 @@ class CouncilOn:
     president: State | None
     veto_initiative: bool
     """Whether A/RES/76/262 (a General Assembly debate after a veto) applies."""
-    _by_key: Mapping[str, Member] = field(repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_key", {m.key: m for m in self.members})
+    def on_day(self, day: dt.date) -> CouncilOn:
+        """The same Council on another day of the same composition (shares its tables)."""
+        twin = object.__new__(CouncilOn)
+        twin.__dict__.update(self.__dict__)
+        twin.__dict__["day"] = day
+        return twin
+
+    @cached_property
+    def _by_key(self) -> Mapping[str, Member]:
+        return {m.key: m for m in self.members}
 
     def member(self, key: str) -> Member | None:
         return self._by_key.get(key)
@@ -113,11 +121,16 @@ class CouncilOn:
     def is_seated(self, key: str) -> bool:
         return key in self._by_key
 
-    @property
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Keys of the seated members."""
+        return frozenset(self._by_key)
+
+    @cached_property
     def permanent(self) -> tuple[Member, ...]:
         return tuple(m for m in self.members if m.permanent)
 
-    @property
+    @cached_property
     def elected(self) -> tuple[Member, ...]:
         return tuple(m for m in self.members if not m.permanent)
 
@@ -139,6 +152,8 @@ class Law:
     presidency_overrides: tuple[PresidencyOverride, ...] = ()
     offset_presidency_until: dt.date | None = None
     """Last day on which presidencies ran from the 17th of a month (1946)."""
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+    """Tables computed from the provisions, built on first use; a new Law starts empty."""
 
     def __post_init__(self) -> None:
         for term in self.terms:
@@ -157,7 +172,7 @@ class Law:
 
     @property
     def names(self) -> NameIndex:
-        return _name_index(self)
+        return _memo(self, "names", _name_index)
 
     def state(self, key: str, day: dt.date) -> State:
         return self.states[key].on(day)
@@ -203,7 +218,8 @@ class Law:
         keys = self.names.keys_for(name)
         if not keys:
             raise UnknownMemberError(name, self.names.suggest(name))
-        council = _council_on(self, day) if self.first_meeting <= day <= self.known_until else None
+        in_range = self.first_meeting <= day <= self.known_until
+        council = _council_on(self, day) if in_range else None
         ordered = sorted(keys)
         if council is not None:
             ordered.sort(key=lambda k: not council.is_seated(k))
@@ -211,13 +227,21 @@ class Law:
 
     def presidencies(self) -> tuple[Presidency, ...]:
         """Every presidency from the first meeting to ``known_until`` (rule 18)."""
-        return _presidencies(self)
+        return _memo(self, "presidencies", _presidencies)
 
 
-# -- derived tables, cached per Law value ---------------------------------------
+# -- derived tables, built once per Law value ------------------------------------
+
+T = TypeVar("T")
 
 
-@lru_cache(maxsize=8)
+def _memo(law: Law, name: str, build: Callable[[Law], T]) -> T:
+    if name not in law._derived:
+        law._derived[name] = build(law)
+    value: T = law._derived[name]
+    return value
+
+
 def _name_index(law: Law) -> NameIndex:
     return NameIndex((s, rec.key) for rec in law.states.values() for s in rec.spellings())
 
@@ -234,10 +258,10 @@ def _members_on(law: Law, day: dt.date) -> tuple[Member, ...]:
 
 
 def _terms_on(law: Law, day: dt.date) -> list[Term]:
-    return [t for t in _terms_by_year(law).get(day.year, ()) if t.start <= day <= t.end]
+    by_year = _memo(law, "terms_by_year", _terms_by_year)
+    return [t for t in by_year.get(day.year, ()) if t.start <= day <= t.end]
 
 
-@lru_cache(maxsize=8)
 def _terms_by_year(law: Law) -> dict[int, tuple[Term, ...]]:
     by_year: dict[int, list[Term]] = {}
     for term in law.terms:
@@ -246,8 +270,44 @@ def _terms_by_year(law: Law) -> dict[int, tuple[Term, ...]]:
     return {y: tuple(ts) for y, ts in by_year.items()}
 
 
-@lru_cache(maxsize=4096)
+def _boundaries(law: Law) -> tuple[dt.date, ...]:
+    """Every day on which something in the snapshot may change."""
+    days = {law.first_meeting}
+
+    def span(start: dt.date, end: dt.date | None) -> None:
+        days.add(start)
+        if end is not None:
+            days.add(end + dt.timedelta(days=1))
+
+    for term in law.terms:
+        span(term.start, term.end)
+    for seat in law.permanent_seats:
+        for holder in seat.holders:
+            span(holder.start, holder.end)
+    for dated in (law.seats, law.threshold, law.veto_initiative):
+        for entry in dated:
+            span(entry.start, entry.end)
+    for record in law.states.values():
+        for name in record.names:
+            span(name.start, name.end)
+    for presidency in law.presidencies():
+        days.add(presidency.start)
+    return tuple(sorted(d for d in days if law.first_meeting <= d <= law.known_until))
+
+
 def _council_on(law: Law, day: dt.date) -> CouncilOn:
+    """The snapshot for ``day``: shared with every day until the next boundary."""
+    starts = _memo(law, "boundaries", _boundaries)
+    snapshots: dict[dt.date, CouncilOn] = _memo(law, "snapshots", lambda _: {})
+    start = starts[bisect.bisect_right(starts, day) - 1]
+    snapshot = snapshots.get(start)
+    if snapshot is None:
+        snapshot = snapshots[start] = _snapshot(law, start)
+        _ = snapshot.keys, snapshot.permanent, snapshot.elected  # computed once, then shared
+    return snapshot if day == start else snapshot.on_day(day)
+
+
+def _snapshot(law: Law, day: dt.date) -> CouncilOn:
     members = _members_on(law, day)
     seats = law.seats.entry_on(day)
     threshold = law.threshold.entry_on(day)
@@ -282,7 +342,6 @@ class Presidency:
     key: str
 
 
-@lru_cache(maxsize=8)
 def _presidencies(law: Law) -> tuple[Presidency, ...]:
     """Rule 18: the presidency passes each month to the next member in English alphabetical
     order, the cycle continuing across years; a cited override resets the cycle.
@@ -327,13 +386,9 @@ def _period_end(law: Law, start: dt.date) -> dt.date:
     return _add_month(start.replace(day=1)) - dt.timedelta(days=1)
 
 
-@lru_cache(maxsize=8)
-def _presidency_starts(law: Law) -> tuple[dt.date, ...]:
-    return tuple(p.start for p in _presidencies(law))
-
-
 def presidency_on(law: Law, day: dt.date) -> Presidency | None:
     """The presidency in force on ``day``, or ``None`` outside the law's range."""
-    periods = _presidencies(law)
-    i = bisect.bisect_right(_presidency_starts(law), day) - 1
+    periods = law.presidencies()
+    starts = _memo(law, "presidency_starts", lambda _: tuple(p.start for p in periods))
+    i = bisect.bisect_right(starts, day) - 1
     return periods[i] if i >= 0 and day <= periods[i].end else None
