@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from unsc.cli import app
 
 runner = CliRunner()
 
 
+def no_crash(result: Result) -> bool:
+    """The command ended by itself (a value or a typer.Exit), not by an uncaught exception."""
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def run_json(*args: str, stdin: str | None = None) -> tuple[int, list[dict[str, object]]]:
     result = runner.invoke(app, [*args, "--json"], input=stdin)
-    assert "Traceback" not in result.output
+    assert no_crash(result), result.exception
     return result.exit_code, [json.loads(line) for line in result.stdout.splitlines() if line]
 
 
@@ -97,15 +102,15 @@ def test_bad_lines_get_an_error_on_their_line_and_a_non_zero_exit() -> None:
     assert "Art. 27(3)" in errors[3]
     assert "line 5" in errors[4] and "votes.China" in errors[4] and "maybe" in errors[4]
     assert "line 6" in errors[5] and "not valid JSON" in errors[5]
-    assert "no vote for" in errors[6]
+    assert "no vote given for France" in errors[6]
     assert results[7]["outcome"] == "adopted"
 
 
 def test_errors_in_text_mode_go_to_stderr_without_a_traceback() -> None:
-    result = runner.invoke(app, ["council", "--on", "26/05/2022"])
-    assert result.exit_code == 2
-    assert "expected a date as YYYY-MM-DD" in result.stderr
-    assert "Traceback" not in result.output
+    for bad in ("26/05/2022", "20220526", "2022-W21-4", "2022-02-30"):
+        result = runner.invoke(app, ["council", "--on", bad])
+        assert result.exit_code == 2 and no_crash(result), bad
+        assert "--on" in result.stderr and bad in result.stderr
 
 
 def test_replay_json_summary() -> None:
@@ -120,3 +125,77 @@ def test_replay_table_lists_annotations() -> None:
     result = runner.invoke(app, ["replay"])
     assert result.exit_code == 0
     assert "reproduced" in result.stdout and "procedural" in result.stdout
+
+
+def decide_lines(*lines: str) -> list[dict[str, object]]:
+    code, results = run_json("decide", stdin="\n".join(lines))
+    assert code == (1 if any("error" in r for r in results) else 0)
+    return results
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_overwrite() -> None:
+    [result] = decide_lines(
+        '{"date": "2022-05-26", "votes": {"China": "no", "China": "yes"}, "others": "yes"}'
+    )
+    assert "'China' is given twice" in str(result["error"])
+    [result] = decide_lines(
+        '{"date": "2022-05-26", "votes": {"China": "no", "CHN": "yes"}, "others": "yes"}'
+    )
+    assert "given a vote twice" in str(result["error"])
+
+
+def test_dates_must_be_written_yyyy_mm_dd() -> None:
+    for date in ('"20220526"', "20220526", '"2022-W21-4"', '"2022-5-26"', '"2022-02-30"'):
+        [result] = decide_lines(f'{{"date": {date}, "others": "yes"}}')
+        assert "field 'date'" in str(result["error"]), date
+
+
+def test_deeply_nested_json_is_refused_without_a_crash() -> None:
+    [result] = decide_lines("[" * 100_000)
+    assert "nested too deeply" in str(result["error"]) or "not valid JSON" in str(result["error"])
+
+
+def test_kind_and_subject_are_read_in_any_case() -> None:
+    results = decide_lines(
+        '{"date": "2022-05-26", "kind": "Substantive", "votes": {"China": "no"}, "others": "yes"}',
+        '{"date": "2022-05-26", "kind": "PRESS_STATEMENT", "objections": []}',
+        '{"date": "2022-05-26", "subject": "Draft Resolution", "others": "yes"}',
+    )
+    assert [r["outcome"] for r in results] == ["not_adopted", "adopted", "adopted"]
+
+
+def test_statements_refuse_vote_fields_and_keep_their_symbol() -> None:
+    bad, good = decide_lines(
+        '{"date": "2022-05-26", "kind": "press_statement", "ess_seized": true}',
+        '{"date": "2022-05-26", "kind": "presidential_statement", "symbol": "S/PRST/2022/1"}',
+    )
+    assert "field 'ess_seized'" in str(bad["error"])
+    assert good["symbol"] == "S/PRST/2022/1" and good["outcome"] == "adopted"
+
+
+def test_an_objection_named_twice_is_an_error() -> None:
+    [result] = decide_lines(
+        '{"date": "2022-05-26", "kind": "press_statement", '
+        '"objections": ["China", "People\'s Republic of China"]}'
+    )
+    assert "already listed" in str(result["error"])
+
+
+def test_symbol_must_be_text_and_parties_need_a_chapter() -> None:
+    symbol, parties = decide_lines(
+        '{"date": "2022-05-26", "symbol": {"a": 1}, "others": "yes"}',
+        '{"date": "2022-05-26", "parties_to_dispute": ["India"], "others": "yes"}',
+    )
+    assert "field 'symbol'" in str(symbol["error"])
+    assert "give 'chapter'" in str(parties["error"])
+
+
+def test_party_note_gives_the_party_vote_and_only_where_art_27_3_applies() -> None:
+    substantive, preliminary = decide_lines(
+        '{"date": "2022-05-26", "chapter": "VI", "parties_to_dispute": ["Albania"], '
+        '"votes": {"Albania": "absent"}, "others": "yes"}',
+        '{"date": "2022-05-26", "kind": "preliminary", "chapter": "VI", '
+        '"parties_to_dispute": ["Albania"], "others": "yes"}',
+    )
+    assert any("Albania (absent)" in d for d in substantive["details"])  # type: ignore[union-attr]
+    assert not any("Party to the dispute" in d for d in preliminary["details"])  # type: ignore[union-attr]

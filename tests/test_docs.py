@@ -38,6 +38,8 @@ def test_readme_example(command: str, expected: list[str]) -> None:
         timeout=120,
     )
     assert "Traceback" not in result.stderr
+    shows_an_error = any('"error"' in line for line in expected)
+    assert result.returncode == (1 if shows_an_error else 0), result.stderr
     for line in expected:
         assert line in result.stdout, f"{line!r} not in the output of {command!r}"
 

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from unsc.core.errors import UnscError
 from unsc.core.rules import Decision
-from unsc.service.ballots import decide_ballot
+from unsc.service.ballots import decide_ballot, parse_day, read_ballot
 from unsc.service.record import (
     bundled_law,
     council_view,
@@ -47,9 +47,9 @@ def _parse_day(text: str | None) -> dt.date:
     if text is None:
         return today()
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        _fail(f"--on: expected a date as YYYY-MM-DD, got {text!r}")
+        return parse_day(text, "--on")
+    except UnscError as e:
+        _fail(str(e))
         raise AssertionError from None  # unreachable: _fail exits
 
 
@@ -100,11 +100,7 @@ def decide(as_json: JsonFlag = False) -> None:
             continue
         lines += 1
         try:
-            decision = decide_ballot(law, json.loads(line))
-        except json.JSONDecodeError as e:
-            failed += 1
-            _report_line_error(number, f"not valid JSON: {e.msg} at column {e.colno}", as_json)
-            continue
+            decision = decide_ballot(law, read_ballot(line))
         except UnscError as e:
             failed += 1
             _report_line_error(number, str(e), as_json)

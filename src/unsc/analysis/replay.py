@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -216,11 +216,3 @@ def _decide(council: CouncilOn, vote: RecordedVote, annotation: Annotation | Non
     if annotation is not None and annotation.max_yes is not None:
         return decide_at_most(council, question, annotation.max_yes)
     raise UnscError("the record has no votes for this row and no annotation bounds them")
-
-
-def annotation_summary(annotations: Sequence[Annotation]) -> Mapping[str, int]:
-    """Rows covered by each kind of annotation."""
-    counts: Counter[str] = Counter()
-    for a in annotations:
-        counts[a.kind.value] += len(a.votes)
-    return dict(counts)

@@ -12,7 +12,7 @@ from unsc.core import citations as cite
 from unsc.core.citations import Citation
 from unsc.core.errors import BallotError
 from unsc.core.law import CouncilOn
-from unsc.core.rules import Decision, Outcome, Reason
+from unsc.core.rules import Decision, Outcome, Reason, names_in_prose
 from unsc.core.types import State
 
 
@@ -61,7 +61,11 @@ CONSENSUS_FORMULAS = {
 
 
 def decide_consensus(
-    council: CouncilOn, kind: ConsensusKind, objections: Sequence[str] = ()
+    council: CouncilOn,
+    kind: ConsensusKind,
+    objections: Sequence[str] = (),
+    *,
+    symbol: str | None = None,
 ) -> Decision:
     """Agree a text by consensus: one objection by a seated member blocks it.
 
@@ -77,9 +81,9 @@ def decide_consensus(
     objected_by = tuple(council.member(k).state for k in objectors)  # type: ignore[union-attr]
     if objected_by:
         outcome, reason = Outcome.NOT_ADOPTED, Reason.OBJECTION
-        names = [s.name for s in objected_by]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        explanation = CONSENSUS_FORMULAS[outcome][kind].format(objectors=listed)
+        explanation = CONSENSUS_FORMULAS[outcome][kind].format(
+            objectors=names_in_prose(objected_by)
+        )
     else:
         outcome, reason = Outcome.ADOPTED, None
         explanation = CONSENSUS_FORMULAS[outcome][kind]
@@ -100,6 +104,7 @@ def decide_consensus(
         explanation=explanation,
         details=details,
         citations=(kind.citation,),
+        symbol=symbol,
     )
 
 

@@ -126,7 +126,7 @@ def decide(council: CouncilOn, question: Question, casts: Mapping[str, Cast]) ->
     notes, citations = _practice_notes(council, question, casts)
     if not notes:
         return decision
-    return _with(
+    return replace(
         decision,
         details=decision.details + notes,
         citations=tuple(dict.fromkeys((*decision.citations, *citations))),
@@ -151,7 +151,7 @@ def decide_tally(
         )
     threshold = council.threshold
     procedural = question.kind is QuestionKind.PROCEDURAL
-    noun = PRELIMINARY_NOUN if question.kind is QuestionKind.PRELIMINARY else question.subject.value
+    noun = _noun(question)
     article = cite.ART_27_2 if procedural else cite.ART_27_3
     citations: list[Citation] = [article, *council.citations]
     details = [
@@ -166,7 +166,7 @@ def decide_tally(
         outcome, reason = Outcome.NOT_ADOPTED, Reason.INSUFFICIENT_VOTES
         if permanent_no and not procedural:
             details.append(
-                f"The negative vote of {_names(permanent_no)} is not counted as a veto: "
+                f"The negative vote of {names_in_prose(permanent_no)} is not counted as a veto: "
                 "the proposal did not have the required affirmative votes."
             )
             citations.append(cite.VETO_COUNTING_RULE)
@@ -174,8 +174,8 @@ def decide_tally(
         outcome, reason = Outcome.NOT_ADOPTED, Reason.VETO
         vetoed_by = tuple(permanent_no)
         details.append(
-            f"Negative vote of a permanent member: {_names(permanent_no)}. A non-procedural "
-            "decision requires the concurring votes of the permanent members."
+            f"Negative vote of a permanent member: {names_in_prose(permanent_no)}. A "
+            "non-procedural decision requires the concurring votes of the permanent members."
         )
         citations.append(cite.VETO_COUNTING_RULE)
         if council.veto_initiative:
@@ -196,7 +196,7 @@ def decide_tally(
         outcome, reason = Outcome.ADOPTED, None
         if permanent_no and procedural:
             details.append(
-                f"The negative vote of {_names(permanent_no)} is no veto: the question is "
+                f"The negative vote of {names_in_prose(permanent_no)} is no veto: the question is "
                 "procedural and needs only the affirmative votes."
             )
             citations.append(cite.PROCEDURAL_PRACTICE)
@@ -241,7 +241,7 @@ def decide_at_most(council: CouncilOn, question: Question, max_yes: int) -> Deci
             f"{threshold} were required"
         )
     article = cite.ART_27_2 if question.kind is QuestionKind.PROCEDURAL else cite.ART_27_3
-    noun = question.subject.value
+    noun = _noun(question)
     return Decision(
         day=council.day,
         kind=question.kind.value,
@@ -270,7 +270,7 @@ def decide_amended(
     decisions = [decide(council, q, casts) for q, casts in amendments]
     decisions.append(decide(council, *draft))
     return tuple(
-        _with(d, citations=(*d.citations, cite.AMENDMENT_ORDER)) if amendments else d
+        replace(d, citations=(*d.citations, cite.AMENDMENT_ORDER)) if amendments else d
         for d in decisions
     )
 
@@ -331,21 +331,28 @@ def _practice_notes(
             f"{described}."
         )
         citations.append(cite.ABSTENTION_PRACTICE)
-    if question.chapter is not None and question.chapter.requires_party_abstention:
-        parties = [council.member(k) for k in sorted(question.parties_to_dispute)]
-        named = [p.name for p in parties if p is not None]
-        if named:
-            notes.append(
-                f"Party to the dispute, abstaining as Art. 27(3) requires: {', '.join(named)}."
+    if (
+        question.kind is QuestionKind.SUBSTANTIVE
+        and question.chapter is not None
+        and question.chapter.requires_party_abstention
+    ):
+        parties = [m for k in sorted(question.parties_to_dispute) if (m := council.member(k))]
+        if parties:
+            described = ", ".join(
+                f"{m.name} ({casts[m.key].value.replace('_', ' ')})" for m in parties
             )
+            notes.append(f"Party to the dispute, not voting as Art. 27(3) requires: {described}.")
             citations.append(cite.ART_27_3_PARTY)
     return tuple(notes), tuple(citations)
 
 
-def _names(states: Sequence[State]) -> str:
+def _noun(question: Question) -> str:
+    if question.kind is QuestionKind.PRELIMINARY:
+        return PRELIMINARY_NOUN
+    return question.subject.value
+
+
+def names_in_prose(states: Sequence[State]) -> str:
+    """'China', 'China and Russia', 'A, B and C'."""
     names = [s.name for s in states]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _with(decision: Decision, **changes: Any) -> Decision:
-    return replace(decision, **changes)

@@ -16,11 +16,6 @@ class Cast(StrEnum):
     ABSENT = "absent"
     NOT_PARTICIPATING = "not_participating"
 
-    @property
-    def is_vote(self) -> bool:
-        """True for a vote cast (yes, no or abstain); absence and non-participation are not."""
-        return self in (Cast.YES, Cast.NO, Cast.ABSTAIN)
-
 
 class QuestionKind(StrEnum):
     """Which voting rule of Art. 27 applies to a question."""
@@ -51,17 +46,6 @@ class Chapter(StrEnum):
     def requires_party_abstention(self) -> bool:
         """Art. 27(3): parties to a dispute abstain in decisions under Chapter VI and Art. 52(3)."""
         return self in (Chapter.VI, Chapter.ART_52_3)
-
-
-class StatementKind(StrEnum):
-    """Texts the Council agrees without a vote."""
-
-    PRESIDENTIAL_STATEMENT = "presidential_statement"
-    PRESS_STATEMENT = "press_statement"
-
-    @property
-    def noun(self) -> str:
-        return self.value.replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import json
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from unsc.core.consensus import ConsensusKind, decide_consensus
@@ -13,23 +15,12 @@ from unsc.core.rules import Decision, decide
 from unsc.core.types import Cast, Chapter, Question, QuestionKind, Subject
 
 VOTE_KINDS = {k.value: k for k in QuestionKind}
-STATEMENT_KINDS = {
-    ConsensusKind.PRESIDENTIAL_STATEMENT.value: ConsensusKind.PRESIDENTIAL_STATEMENT,
-    ConsensusKind.PRESS_STATEMENT.value: ConsensusKind.PRESS_STATEMENT,
-}
-FIELDS = {
-    "date",
-    "kind",
-    "votes",
-    "others",
-    "chapter",
-    "parties_to_dispute",
-    "objections",
-    "ess_seized",
-    "subject",
-    "symbol",
-}
+STATEMENT_KINDS = {k.value: k for k in ConsensusKind if k is not ConsensusKind.WITHOUT_VOTE}
+VOTE_FIELDS = {"votes", "others", "chapter", "parties_to_dispute", "ess_seized", "subject"}
+FIELDS = {"date", "kind", "symbol", "objections", *VOTE_FIELDS}
 SUBJECTS = {s.name.lower(): s for s in Subject}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXAMPLE = '{"date": "2022-05-26", "kind": "substantive", "others": "yes"}'
 
 
 class FieldError(BallotError):
@@ -40,64 +31,95 @@ class FieldError(BallotError):
         self.field = field
 
 
+def read_ballot(line: str) -> Any:
+    """Parse one JSON line; a key given twice is an error, not a silent overwrite."""
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise BallotError(f"key {key!r} is given twice; give each key once")
+            seen[key] = value
+        return seen
+
+    try:
+        return json.loads(line, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as err:
+        raise BallotError(f"not valid JSON: {err.msg} at column {err.colno}") from None
+    except RecursionError:
+        raise BallotError("not a ballot: the JSON is nested too deeply") from None
+
+
 def decide_ballot(law: Law, ballot: Any) -> Decision:
     """Decide one ballot object (see the README for its fields)."""
     if not isinstance(ballot, Mapping):
-        raise BallotError(
-            "a ballot must be a JSON object, e.g. "
-            '{"date": "2022-05-26", "kind": "substantive", "others": "yes"}'
-        )
+        raise BallotError(f"a ballot must be a JSON object, e.g. {EXAMPLE}")
     unknown = sorted(set(ballot) - FIELDS)
     if unknown:
         raise FieldError(unknown[0], f"unknown field; known fields: {', '.join(sorted(FIELDS))}")
     day = _date(ballot)
     council = law.on(day)
-    kind = ballot.get("kind", "substantive")
+    kind = str(ballot.get("kind", "substantive")).lower()
+    symbol = _optional_str(ballot, "symbol")
     if kind in STATEMENT_KINDS:
-        for name in ("votes", "others", "chapter", "parties_to_dispute"):
-            if name in ballot:
-                raise FieldError(
-                    name,
-                    f"a {kind} is agreed by consensus, not voted: "
-                    "give 'objections' (a list of members) instead",
-                )
-        objections = _members(law, council, ballot.get("objections", []), "objections")
-        return decide_consensus(council, STATEMENT_KINDS[kind], objections)
-    if kind not in VOTE_KINDS:
-        raise FieldError(
-            "kind", f"expected one of {', '.join([*VOTE_KINDS, *STATEMENT_KINDS])}, got {kind!r}"
+        for name in sorted(VOTE_FIELDS & set(ballot)):
+            raise FieldError(
+                name,
+                f"a {kind.replace('_', ' ')} is agreed by consensus, not voted: "
+                "give 'objections' (a list of members) instead",
+            )
+        objections = _resolve_all(
+            ballot.get("objections", []), "objections", lambda n: law.resolve(n, council).key
         )
+        return decide_consensus(council, STATEMENT_KINDS[kind], objections, symbol=symbol)
+    if kind not in VOTE_KINDS:
+        choices = ", ".join([*VOTE_KINDS, *STATEMENT_KINDS])
+        raise FieldError("kind", f"expected one of {choices}, got {ballot['kind']!r}")
     if "objections" in ballot:
         raise FieldError("objections", "objections apply to statements; a vote takes 'votes'")
+    chapter = _chapter(ballot)
+    parties = _resolve_all(
+        ballot.get("parties_to_dispute", []),
+        "parties_to_dispute",
+        lambda n: law.resolve_state(n, day).key,
+    )
+    if parties and chapter is None:
+        raise FieldError(
+            "parties_to_dispute", "give 'chapter' (VI, VII or 52(3)) for parties to matter"
+        )
     question = Question(
         kind=VOTE_KINDS[kind],
         subject=_subject(ballot),
-        chapter=_chapter(ballot),
-        parties_to_dispute=frozenset(
-            _states(law, day, ballot.get("parties_to_dispute", []), "parties_to_dispute")
-        ),
-        symbol=_optional_str(ballot, "symbol"),
+        chapter=chapter,
+        parties_to_dispute=frozenset(parties),
+        symbol=symbol,
         ess_seized=_bool(ballot, "ess_seized"),
     )
     return decide(council, question, _casts(law, council, ballot))
 
 
+def parse_day(value: Any, field: str) -> dt.date:
+    """A calendar date written exactly as YYYY-MM-DD."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise FieldError(field, f"expected a date as YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise FieldError(field, f"{value!r} is not a real date ({err})") from None
+
+
 def _date(ballot: Mapping[str, Any]) -> dt.date:
     if "date" not in ballot:
-        raise FieldError("date", "missing; give the day of the vote as YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(str(ballot["date"]))
-    except ValueError:
-        raise FieldError("date", f"expected YYYY-MM-DD, got {ballot['date']!r}") from None
+        raise FieldError("date", "missing; give the day of the decision as YYYY-MM-DD")
+    return parse_day(ballot["date"], "date")
 
 
 def _cast(value: Any, field: str) -> Cast:
     try:
         return Cast(str(value).lower())
     except ValueError:
-        raise FieldError(
-            field, f"expected one of {', '.join(c.value for c in Cast)}, got {value!r}"
-        ) from None
+        choices = ", ".join(c.value for c in Cast)
+        raise FieldError(field, f"expected one of {choices}, got {value!r}") from None
 
 
 def _casts(law: Law, council: CouncilOn, ballot: Mapping[str, Any]) -> dict[str, Cast]:
@@ -118,33 +140,22 @@ def _casts(law: Law, council: CouncilOn, ballot: Mapping[str, Any]) -> dict[str,
         others = _cast(ballot["others"], "others")
         for member in council.members:
             casts.setdefault(member.key, others)
-    missing = [m.name for m in council.members if m.key not in casts]
-    if missing:
-        raise FieldError("votes", f"no vote for {', '.join(missing)}; name them or set 'others'")
     return casts
 
 
-def _members(law: Law, council: CouncilOn, names: Any, field: str) -> list[str]:
+def _resolve_all(names: Any, field: str, resolve: Callable[[str], str]) -> list[str]:
+    """State keys for a list of names; an unknown or repeated name is an error."""
     if not isinstance(names, list):
-        raise FieldError(field, "expected a list of members")
+        raise FieldError(field, 'expected a list of names, e.g. ["China", "Russia"]')
     keys: list[str] = []
     for name in names:
         try:
-            keys.append(law.resolve(str(name), council).key)
+            key = resolve(str(name))
         except UnscError as err:
             raise FieldError(field, str(err)) from None
-    return keys
-
-
-def _states(law: Law, day: dt.date, names: Any, field: str) -> list[str]:
-    if not isinstance(names, list):
-        raise FieldError(field, "expected a list of states")
-    keys: list[str] = []
-    for name in names:
-        try:
-            keys.append(law.resolve_state(str(name), day).key)
-        except UnscError as err:
-            raise FieldError(field, str(err)) from None
+        if key in keys:
+            raise FieldError(field, f"{name!r} names a state already listed")
+        keys.append(key)
     return keys
 
 
@@ -161,7 +172,7 @@ def _chapter(ballot: Mapping[str, Any]) -> Chapter | None:
 
 def _subject(ballot: Mapping[str, Any]) -> Subject:
     value = ballot.get("subject", "draft_resolution")
-    subject = SUBJECTS.get(str(value).lower())
+    subject = SUBJECTS.get(str(value).lower().replace(" ", "_"))
     if subject is None:
         raise FieldError("subject", f"expected one of {', '.join(SUBJECTS)}, got {value!r}")
     return subject
@@ -176,4 +187,6 @@ def _bool(ballot: Mapping[str, Any], field: str) -> bool:
 
 def _optional_str(ballot: Mapping[str, Any], field: str) -> str | None:
     value = ballot.get(field)
-    return None if value is None else str(value)
+    if value is not None and not isinstance(value, str):
+        raise FieldError(field, f"expected a string such as 'S/2022/431', got {value!r}")
+    return value
