@@ -17,10 +17,9 @@ import yaml
 from unsc.analysis.terms import derive_terms
 from unsc.importers.annotations import load_annotations
 from unsc.importers.sciencespo import load_column_map, open_bundled, parse
+from unsc.law.loader import load_law
 
 OUT = Path(__file__).resolve().parents[1] / "src/unsc/law/data/terms.yaml"
-PERMANENT = ["TWN", "CHN", "FRA", "SUN", "RUS", "GBR", "USA"]
-FIRST_MEETING = dt.date(1946, 1, 17)
 S80 = {
     "kind": "practice",
     "ref": "General Assembly election of 3 June 2025, reported by anews.com.tr, 3 June 2025",
@@ -34,13 +33,14 @@ FUTURE_TERMS = ["BHR", "COL", "COD", "LVA", "LBR"]
 
 
 def main() -> None:
+    law = load_law()
     annotations = load_annotations()
     with open_bundled() as handle:
         votes = parse(handle, load_column_map(annotations.column_corrections))
     record_end = max(v.day for v in votes)
     terms = []
-    for seen in derive_terms(votes, PERMANENT):
-        start = max(dt.date(seen.first_year, 1, 1), FIRST_MEETING)
+    for seen in derive_terms(votes, law.permanent_keys):
+        start = max(dt.date(seen.first_year, 1, 1), law.first_meeting)
         end = dt.date(seen.last_year, 12, 31)
         note = ""
         years = seen.last_year - seen.first_year + 1

@@ -16,7 +16,6 @@ from unsc.law.loader import load_law
 from unsc.service.record import bundled_law, bundled_record
 
 CORPUS = Path(__file__).parents[1] / "corpus"
-PERMANENT = ["TWN", "CHN", "FRA", "SUN", "RUS", "GBR", "USA"]
 
 
 def keys_on(day: str) -> set[str]:
@@ -90,7 +89,7 @@ def test_dates_outside_the_law_are_refused() -> None:
 
 def test_terms_derived_from_the_record_match_the_law() -> None:
     record = bundled_record()
-    seen = derive_terms(record.votes, PERMANENT)
+    seen = derive_terms(record.votes, load_law().permanent_keys)
     last_day = max(v.day for v in record.votes)
     assert check_terms(load_law(), seen, last_day) == []
 

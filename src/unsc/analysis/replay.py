@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from unsc.core.consensus import ConsensusKind, decide_consensus
@@ -77,7 +78,7 @@ class Replayed:
         return self.error is None and self.engine_outcome is self.expected
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReplayReport:
     results: tuple[Replayed, ...]
     annotations: tuple[Annotation, ...] = field(default_factory=tuple)
@@ -86,15 +87,15 @@ class ReplayReport:
     def total(self) -> int:
         return len(self.results)
 
-    @property
+    @cached_property
     def reproduced(self) -> int:
         return sum(r.is_reproduced for r in self.results)
 
-    @property
+    @cached_property
     def annotated(self) -> int:
         return sum(r.annotation is not None for r in self.results)
 
-    @property
+    @cached_property
     def mismatches(self) -> tuple[Replayed, ...]:
         return tuple(r for r in self.results if not r.is_reproduced)
 

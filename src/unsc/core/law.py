@@ -164,6 +164,11 @@ class Law:
                 if entry.value not in self.states:
                     raise LawDataError(f"permanent seat held by unknown key {entry.value!r}")
 
+    @property
+    def permanent_keys(self) -> frozenset[str]:
+        """Every state that has held a permanent seat."""
+        return frozenset(e.value for seat in self.permanent_seats for e in seat.holders)
+
     def replace(self, **changes: object) -> Law:
         """A new ``Law`` with some provisions changed (for what-if rule sets)."""
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
