@@ -52,6 +52,6 @@ def test_every_command_is_documented() -> None:
 
 
 def test_the_readme_gives_the_two_commands_and_ci_calls_the_test_one() -> None:
-    assert "bash scripts/unsc.sh council" in README
+    assert "bash scripts/unsc.sh serve" in README
     assert "bash scripts/test.sh" in README
     assert "bash scripts/test.sh" in (ROOT / ".ci/run").read_text(encoding="utf-8")

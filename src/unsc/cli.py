@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.core.errors import UnscError
 from unsc.core.rules import Decision
+from unsc.record.db import default_url, make_engine
 from unsc.service.ballots import decide_ballot, parse_day, read_ballot
+from unsc.service.database import open_database, rebuild, run_import
+from unsc.service.exports import FORMATS, TABLES
+from unsc.service.exports import export as export_table
 from unsc.service.record import (
     bundled_law,
     council_view,
@@ -173,6 +188,143 @@ def replay(as_json: JsonFlag = False) -> None:
         out.print(f"Data: {source['citation']} Licence: {source['licence']}.", style="dim")
     if report.mismatches:
         raise typer.Exit(code=1)
+
+
+db_app = typer.Typer(help="The record's database.", no_args_is_help=True)
+import_app = typer.Typer(help="Load one bundled dataset into the database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(import_app, name="import")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL (sqlite:///path or postgresql://...); default: "
+        "UNSC_DATABASE_URL or ~/.local/share/unsc/unsc.sqlite3.",
+    ),
+]
+
+
+class RichProgress:
+    """Importer progress shown as a Rich progress bar."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task: TaskID | None = None
+
+    def start(self, task: str, total: int) -> None:
+        self._task = self._progress.add_task(task, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, n)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+@db_app.command("init")
+def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
+    """Build the database from the bundled data (migrations, then every importer)."""
+    url = db or default_url()
+    try:
+        with _progress() as bar:
+            summary = rebuild(make_engine(url), RichProgress(bar))
+    except (UnscError, SQLAlchemyError) as e:
+        _fail(f"could not build {url}: {e}")
+        return
+    data = {"database": url, **dataclasses.asdict(summary)}
+    if as_json:
+        _emit(data)
+    else:
+        out.print(
+            f"Built {url}: {summary.votes} votes, {summary.vetoes} vetoes, "
+            f"{summary.veto_list_rows} veto-list rows ({summary.veto_list_differences} "
+            f"differ from the vote record), {summary.events} events, "
+            f"{summary.statements} statements, {summary.meetings} meetings."
+        )
+
+
+@import_app.command("votes")
+def import_votes_command(db: DbOption = None) -> None:
+    """The Sciences Po votes, decided again by the engine, with states and terms."""
+    _run_import(db, "votes")
+
+
+@import_app.command("vetoes")
+def import_vetoes_command(db: DbOption = None) -> None:
+    """The library's and the WPDL veto lists, reconciled with the votes."""
+    _run_import(db, "vetoes")
+
+
+@import_app.command("dprk")
+def import_dprk_command(db: DbOption = None) -> None:
+    """DPRK missile launches, nuclear tests, statements and meetings."""
+    _run_import(db, "dprk")
+
+
+def _run_import(db: str | None, which: str) -> None:
+    url = db or default_url()
+    try:
+        with _progress() as bar:
+            message = run_import(url, which, RichProgress(bar))
+    except (UnscError, SQLAlchemyError) as e:
+        _fail(f"nothing imported: {e}")
+        return
+    out.print(message)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the web app and the JSON API (builds the database on first run)."""
+    import uvicorn
+
+    from unsc.web.app import Settings, create_app
+
+    url = db or default_url()
+    with _progress() as bar:
+        open_database(url, progress=RichProgress(bar))
+    err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
+    uvicorn.run(create_app(Settings(url)), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="votes, vetoes or events")],
+    fmt: Annotated[str, typer.Option("--format", help="csv, json or parquet")] = "csv",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write; standard output if omitted"),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export a table of the record, with its sources."""
+    if table not in TABLES:
+        _fail(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and output is None:
+        _fail("Parquet is binary: give a file with -o FILE")
+    database = open_database(db)
+    with database.sessions() as session:
+        data = export_table(session, table, fmt)
+    if output is None:
+        sys.stdout.write(data.decode())
+    else:
+        output.write_bytes(data)
+        err.print(f"wrote {len(data)} bytes to {output}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

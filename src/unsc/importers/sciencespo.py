@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import IO, TextIO
 
-from unsc.core.errors import UnscError
 from unsc.core.recorded import RecordedOutcome, RecordedVote
 from unsc.core.types import Cast, Tally
+from unsc.importers.textfiles import RowError
 from unsc.law.loader import parse_yaml
 
 DATA_PACKAGE = "unsc.data.sciencespo"
@@ -40,16 +40,6 @@ REQUIRED = (
     "Non-Voting",
     "Total",
 )
-
-
-class RowError(UnscError):
-    """A bad row: names the file, the line and the field."""
-
-    def __init__(self, filename: str, line: int, field: str, message: str) -> None:
-        super().__init__(f"{filename}, line {line}, field {field!r}: {message}")
-        self.filename = filename
-        self.line = line
-        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +144,19 @@ def parse(
     unknown = [c for c in member_columns if c not in columns.columns]
     if unknown:
         raise RowError(filename, 1, unknown[0], "member column not in the column map")
-    votes = [
-        _parse_row(row, line, index, member_columns, columns, filename)
-        for line, row in enumerate(reader, start=2)
-    ]
-    votes.sort(key=lambda v: v.vote_id)
-    return votes
+    votes: dict[int, RecordedVote] = {}
+    for line, row in enumerate(reader, start=2):
+        vote = _parse_row(row, line, index, member_columns, columns, filename)
+        if vote.vote_id in votes:
+            raise RowError(
+                filename,
+                line,
+                "Vote in the DB",
+                f"vote {vote.vote_id} appears twice "
+                f"(first on line {votes[vote.vote_id].source_row})",
+            )
+        votes[vote.vote_id] = vote
+    return sorted(votes.values(), key=lambda v: v.vote_id)
 
 
 def _parse_row(

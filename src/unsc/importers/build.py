@@ -1,0 +1,304 @@
+"""Building the record's database from the bundled data: each importer replaces its own rows
+inside the caller's transaction, so an import lands whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from unsc.analysis.replay import ReplayReport
+from unsc.core.law import Law
+from unsc.importers import dprk, vetolists
+from unsc.importers.progress import Progress
+from unsc.importers.votes import clear, load_states, load_votes
+from unsc.record import models as m
+
+SOURCES: tuple[dict[str, str], ...] = (
+    {
+        "id": "sciencespo",
+        "title": "UNSC votes since 1946 Database (Sciences Po Atelier de cartographie / GRAM)",
+        "file": "unsc_votes_1946_2025.csv",
+        "licence": "CC BY 4.0",
+        "url": "https://github.com/AtelierCartographie/bd-unsc",
+        "citation": 'MARTIN, Benoît, 2026, "UNSC votes since 1946 Database", data.sciencespo, '
+        "V1. Atelier de cartographie de Sciences Po / GRAM.",
+    },
+    {
+        "id": "dhl",
+        "title": "Security Council - Veto List (Dag Hammarskjöld Library), to 26 May 2022",
+        "file": "dhl_veto_list_1946_2022-05.csv",
+        "licence": "United Nations material (UN website terms of use)",
+        "url": "https://github.com/intreleng-research/unsc-dataset",
+        "citation": "Dag Hammarskjöld Library, Security Council - Veto List.",
+    },
+    {
+        "id": "wpdl",
+        "title": "Vetoes in the UN Security Council, 1946-2022 (World Politics Data Lab)",
+        "file": "wpdl_unsc_vetoes_1946_sept2022.csv",
+        "licence": "MIT",
+        "url": "https://github.com/world-politics-datalab/vetoes-un-security-council",
+        "citation": "Yordán, C. L., World Politics Data Lab (2022).",
+    },
+    {
+        "id": "nk-missile-tests",
+        "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
+        "file": "nagix_test.en.json",
+        "licence": "Apache-2.0",
+        "url": "https://github.com/nagix/nk-missile-tests",
+        "citation": "nagix/nk-missile-tests, commit a0cc658 (2026-04-21), after the James Martin "
+        "CNS North Korea Missile Test Database (NTI).",
+    },
+    {
+        "id": "fact-sheet",
+        "title": "unsc domain fact sheet (verified entries), with the sources each names",
+        "file": "dprk_record.yaml",
+        "licence": "facts, each with its source",
+        "url": "",
+        "citation": "See the source named on each row.",
+    },
+)
+
+DATA_FILES = (
+    ("unsc.data.sciencespo", "unsc_votes_1946_2025.csv"),
+    ("unsc.data.annotations", "sciencespo.yaml"),
+    ("unsc.data.vetolists", vetolists.DHL_FILE),
+    ("unsc.data.vetolists", vetolists.WPDL_FILE),
+    ("unsc.data.dprk", dprk.TESTS_FILE),
+    ("unsc.data.dprk", dprk.MISSILES_FILE),
+    ("unsc.data.dprk", dprk.RECORD_FILE),
+    ("unsc.law.data", "terms.yaml"),
+    ("unsc.law.data", "states.yaml"),
+    ("unsc.law.data", "council.yaml"),
+    ("unsc.law.data", "elections.yaml"),
+)
+
+
+def fingerprint(schema_revision: str) -> str:
+    """A hash of the bundled data and the schema: a database built from other data is stale."""
+    digest = hashlib.sha256(schema_revision.encode())
+    for package, name in DATA_FILES:
+        digest.update(resources.files(package).joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    votes: int
+    vetoes: int
+    veto_list_rows: int
+    veto_list_differences: int
+    events: int
+    statements: int
+    meetings: int
+
+
+def load_sources(session: Session) -> None:
+    existing = set(session.scalars(select(m.Source.id)))
+    rows = [s for s in SOURCES if s["id"] not in existing]
+    if rows:
+        session.execute(insert(m.Source), [{"sha256": "", **s} for s in rows])
+
+
+def import_votes(session: Session, law: Law, report: ReplayReport, progress: Progress) -> int:
+    load_sources(session)
+    clear(session)
+    load_states(session, law)
+    return load_votes(session, law, report, progress)
+
+
+def import_veto_lists(
+    session: Session,
+    law: Law,
+    report: ReplayReport,
+    progress: Progress,
+    dhl: Sequence[vetolists.ListedVeto] | None = None,
+    wpdl: Sequence[vetolists.ListedVeto] | None = None,
+) -> tuple[int, int]:
+    """The library's and the WPDL lists, each row reconciled with the engine's vetoes.
+
+    Returns (rows, rows that differ). Also fills meeting symbols and WPDL topics where a
+    list row matches a vote.
+    """
+    load_sources(session)
+    dhl = vetolists.parse_dhl(vetolists.bundled(vetolists.DHL_FILE)) if dhl is None else dhl
+    wpdl = vetolists.parse_wpdl(vetolists.bundled(vetolists.WPDL_FILE)) if wpdl is None else wpdl
+    engine = [
+        vetolists.EngineVeto(
+            r.vote.vote_id,
+            r.vote.day,
+            r.vote.symbol,
+            frozenset(s.key for s in r.decision.vetoed_by),
+        )
+        for r in report.results
+        if r.decision is not None and r.decision.vetoed_by
+    ]
+    names = {key: law.states[key].on(law.known_until).name for key in law.permanent_keys}
+    session.execute(delete(m.VetoListEntry))
+    session.execute(delete(m.Meeting).where(m.Meeting.source_id == "dhl"))
+    progress.start("veto lists", len(dhl) + len(wpdl))
+    rows: list[dict[str, Any]] = []
+    meetings: dict[str, dict[str, Any]] = {}
+    differences = 0
+    for reconciled in vetolists.reconcile([*dhl, *wpdl], engine, names):
+        listed = reconciled.listed
+        differences += reconciled.difference is not None
+        rows.append(
+            {
+                "source_id": listed.source,
+                "source_row": listed.row,
+                "date": listed.start,
+                "draft_symbol": listed.draft,
+                "meeting_symbol": listed.meeting,
+                "agenda_item": listed.agenda_item,
+                "topic": listed.topic,
+                "members": [names.get(k, k) for k in listed.members],
+                "matched_vote_id": reconciled.vote_ids[0] if reconciled.vote_ids else None,
+                "difference": reconciled.difference,
+            }
+        )
+        meeting = vetolists.base_symbol(listed.meeting)
+        for vote_id in reconciled.vote_ids:
+            if listed.source == "dhl" and meeting.startswith("S/PV."):
+                session.execute(
+                    update(m.Vote).where(m.Vote.id == vote_id).values(meeting_symbol=meeting)
+                )
+                meetings.setdefault(
+                    meeting,
+                    {
+                        "symbol": meeting,
+                        "date": listed.start,
+                        "public": None,
+                        "source_id": "dhl",
+                        "source_row": listed.row,
+                    },
+                )
+            if listed.topic:
+                session.execute(
+                    update(m.Veto).where(m.Veto.vote_id == vote_id).values(topic=listed.topic)
+                )
+        progress.advance()
+    session.execute(insert(m.VetoListEntry), rows)
+    known = set(session.scalars(select(m.Meeting.symbol)))
+    fresh = [row for symbol, row in meetings.items() if symbol not in known]
+    if fresh:
+        session.execute(insert(m.Meeting), fresh)
+    return len(rows), differences
+
+
+def import_dprk(session: Session, progress: Progress) -> tuple[int, int, int]:
+    """Missile launches, nuclear tests, statements and meetings. Returns their counts."""
+    load_sources(session)
+    launches = dprk.bundled_launches()
+    record = dprk.bundled_record()
+    session.execute(delete(m.Event))
+    session.execute(delete(m.Statement))
+    session.execute(delete(m.Meeting).where(m.Meeting.source_id == "fact-sheet"))
+    progress.start("DPRK events", len(launches) + len(record["nuclear_tests"]))
+    events: list[dict[str, Any]] = []
+    for launch in launches:
+        events.append(
+            {
+                "kind": "missile_launch",
+                "date": launch.date,
+                "date_basis": "UTC (CNS data)",
+                "date_precision": launch.precision,
+                "utc": None if launch.utc is None else launch.utc.replace(tzinfo=None),
+                "date_new_york": launch.date_new_york,
+                "date_korea": launch.date_korea,
+                "name": launch.name,
+                "missile_type": launch.missile_type,
+                "outcome": launch.outcome,
+                "facility": launch.facility,
+                "apogee_km": launch.apogee_km,
+                "distance_km": launch.distance_km,
+                "icbm_class": launch.is_icbm_class,
+                "source_id": "nk-missile-tests",
+                "source_row": launch.row,
+                "source_ref": dprk.TESTS_FILE,
+            }
+        )
+        progress.advance()
+    for i, test in enumerate(record["nuclear_tests"], start=1):
+        events.append(
+            {
+                "kind": "nuclear_test",
+                "date": test["date"],
+                "date_basis": "as reported",
+                "date_precision": "day",
+                "utc": None,
+                "date_new_york": test.get("date_new_york"),
+                "date_korea": test.get("date_korea"),
+                "name": f"Nuclear test {test['n']}",
+                "missile_type": None,
+                "outcome": None,
+                "facility": None,
+                "apogee_km": None,
+                "distance_km": None,
+                "icbm_class": False,
+                "source_id": "fact-sheet",
+                "source_row": i,
+                "source_ref": test["source"],
+            }
+        )
+        progress.advance()
+    session.execute(insert(m.Event), events)
+    statements = [
+        {
+            "kind": s["kind"],
+            "symbol": s.get("symbol"),
+            "date": s["date"],
+            "subject": s["subject"],
+            "council_status": s["kind"] != "joint_statement",
+            "read_by": s.get("read_by"),
+            "signatories": s.get("signatories", []),
+            "source_id": "fact-sheet",
+            "source_ref": s["source"],
+        }
+        for s in record["statements"]
+    ]
+    session.execute(insert(m.Statement), statements)
+    known = set(session.scalars(select(m.Meeting.symbol)))
+    meetings = [
+        {
+            "symbol": mt["symbol"],
+            "date": mt["date"],
+            "public": None,
+            "source_id": "fact-sheet",
+            "source_row": i,
+        }
+        for i, mt in enumerate(record["meetings"], start=1)
+        if mt["symbol"] not in known
+    ]
+    if meetings:
+        session.execute(insert(m.Meeting), meetings)
+    return len(events), len(statements), len(meetings)
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    session.execute(delete(m.Meta).where(m.Meta.key == key))
+    session.execute(insert(m.Meta), [{"key": key, "value": value}])
+
+
+def build_all(
+    session: Session, law: Law, report: ReplayReport, progress: Progress, fingerprint_: str
+) -> BuildSummary:
+    """Every importer, in order, in the session's transaction; records the fingerprint."""
+    votes = import_votes(session, law, report, progress)
+    rows, differences = import_veto_lists(session, law, report, progress)
+    events, statements, _ = import_dprk(session, progress)
+    set_meta(session, "fingerprint", fingerprint_)
+    set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+    def count(model: type[m.Base]) -> int:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+    return BuildSummary(
+        votes, count(m.Veto), rows, differences, events, statements, count(m.Meeting)
+    )

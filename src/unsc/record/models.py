@@ -1,0 +1,230 @@
+"""The record's tables (SQLAlchemy 2.0). Every row keeps its provenance: a source and a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    """A dataset or document the record's rows come from, with its licence."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    file: Mapped[str] = mapped_column(Text, default="")
+    licence: Mapped[str] = mapped_column(String(80))
+    url: Mapped[str] = mapped_column(Text, default="")
+    citation: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class State(Base):
+    """A state that has sat on the Council (or signed a joint statement)."""
+
+    __tablename__ = "states"
+
+    key: Mapped[str] = mapped_column(String(8), primary_key=True)
+    iso3: Mapped[str] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(120))
+    un_name: Mapped[str] = mapped_column(String(120))
+
+
+class Term(Base):
+    """A seat held by a state: permanent, or an elected term."""
+
+    __tablename__ = "terms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state_key: Mapped[str] = mapped_column(ForeignKey("states.key"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    """The state's name at the start of the term."""
+    permanent: Mapped[bool] = mapped_column(Boolean)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source_ref: Mapped[str] = mapped_column(Text)
+
+
+class Meeting(Base):
+    """A formal meeting (S/PV.n), known from a source that names it."""
+
+    __tablename__ = "meetings"
+
+    symbol: Mapped[str] = mapped_column(String(40), primary_key=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    public: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_row: Mapped[int] = mapped_column(Integer)
+
+
+class Vote(Base):
+    """One vote of the Council on a draft, with the engine's decision and explanation."""
+
+    __tablename__ = "votes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    symbol: Mapped[str] = mapped_column(String(60), index=True)
+    """As the record gives it: the resolution (S/RES/n (yyyy)) or the draft / meeting."""
+    draft_symbol: Mapped[str | None] = mapped_column(String(60), nullable=True, index=True)
+    resolution_symbol: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    resolution: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    meeting_symbol: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30))
+    recorded_outcome: Mapped[str] = mapped_column(String(30))
+    outcome: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    yes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    absent: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    not_participating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    threshold: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    explanation: Mapped[str] = mapped_column(Text)
+    details: Mapped[list[str]] = mapped_column(JSON)
+    citations: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    annotation: Mapped[str | None] = mapped_column(Text, nullable=True)
+    simulation: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_row: Mapped[int] = mapped_column(Integer)
+
+    casts: Mapped[list[Cast]] = relationship(
+        back_populates="vote", order_by="Cast.position", cascade="all, delete-orphan"
+    )
+
+
+class Cast(Base):
+    """How one member voted on one vote."""
+
+    __tablename__ = "casts"
+    __table_args__ = (UniqueConstraint("vote_id", "state_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"))
+    state_key: Mapped[str] = mapped_column(ForeignKey("states.key"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    """The member's name on the day of the vote."""
+    permanent: Mapped[bool] = mapped_column(Boolean)
+    cast: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer)
+
+    vote: Mapped[Vote] = relationship(back_populates="casts")
+
+
+class Veto(Base):
+    """A veto, counted once per draft and per member (see ``unsc.importers.votes.VETO_RULE``).
+
+    Several votes on one draft (paragraphs, or membership applications taken under one
+    symbol) count once; ``votes`` says how many votes the member blocked on it.
+    """
+
+    __tablename__ = "vetoes"
+    __table_args__ = (
+        UniqueConstraint("draft_symbol", "date", "state_key"),
+        Index("ix_vetoes_state_date", "state_key", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"))
+    """The first vote on the draft that the member blocked."""
+    votes: Mapped[int] = mapped_column(Integer, default=1)
+    state_key: Mapped[str] = mapped_column(ForeignKey("states.key"))
+    name: Mapped[str] = mapped_column(String(120))
+    date: Mapped[dt.date] = mapped_column(Date)
+    draft_symbol: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    """The World Politics Data Lab's topic, where its list has the draft."""
+
+
+class VetoListEntry(Base):
+    """A row of a published veto list, and whether the vote record agrees with it."""
+
+    __tablename__ = "veto_list_entries"
+    __table_args__ = (UniqueConstraint("source_id", "source_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_row: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    draft_symbol: Mapped[str] = mapped_column(String(60))
+    meeting_symbol: Mapped[str] = mapped_column(String(200))
+    agenda_item: Mapped[str] = mapped_column(Text)
+    topic: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    members: Mapped[list[str]] = mapped_column(JSON)
+    matched_vote_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    difference: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Empty when the vote record shows the same vetoing members; otherwise what differs."""
+
+
+class Statement(Base):
+    """A presidential or press statement (consensus decisions) or a joint statement."""
+
+    __tablename__ = "statements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    symbol: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    council_status: Mapped[bool] = mapped_column(Boolean)
+    read_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    signatories: Mapped[list[str]] = mapped_column(JSON)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_ref: Mapped[str] = mapped_column(Text)
+
+
+class Event(Base):
+    """A DPRK missile launch (one row per missile) or nuclear test, with its dates in UTC,
+    New York and Korea where the source's time allows them to be computed."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    """The date as the source gives it (UTC for the CNS-derived data)."""
+    date_basis: Mapped[str] = mapped_column(String(40))
+    date_precision: Mapped[str] = mapped_column(String(10), default="day")
+    utc: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    date_new_york: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    date_korea: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    name: Mapped[str] = mapped_column(String(120))
+    missile_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    facility: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    apogee_km: Mapped[float | None] = mapped_column(nullable=True)
+    distance_km: Mapped[float | None] = mapped_column(nullable=True)
+    icbm_class: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_row: Mapped[int] = mapped_column(Integer)
+    source_ref: Mapped[str] = mapped_column(Text, default="")
+
+
+class Meta(Base):
+    """Facts about the database itself, e.g. the fingerprint of the data it was built from."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,394 @@
+"""Questions the record answers: filtered, paginated, as plain JSON-ready rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from unsc.record import models as m
+
+VOTE_COLUMNS = (
+    "id",
+    "date",
+    "symbol",
+    "draft_symbol",
+    "resolution_symbol",
+    "meeting_symbol",
+    "title",
+    "kind",
+    "outcome",
+    "reason",
+    "yes",
+    "no",
+    "abstain",
+    "absent",
+    "not_participating",
+    "threshold",
+    "explanation",
+    "recorded_outcome",
+    "annotation",
+    "source_id",
+    "source_row",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    items: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "items": self.items}
+
+
+@dataclass(frozen=True)
+class VoteFilter:
+    symbol: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    outcome: str | None = None
+    """adopted, not_adopted, vetoed, insufficient_votes."""
+    members: frozenset[str] = field(default_factory=frozenset)
+    """State keys: votes in which any of them sat."""
+    q: str | None = None
+
+
+def _row(obj: Any, columns: Sequence[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in columns:
+        value = getattr(obj, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
+def _vote_query(f: VoteFilter) -> Select[Any]:
+    query = select(m.Vote)
+    if f.symbol:
+        pattern = f.symbol.replace(" ", "").upper()
+        query = query.where(
+            or_(
+                func.upper(func.replace(m.Vote.symbol, " ", "")) == pattern,
+                func.upper(func.replace(m.Vote.draft_symbol, " ", "")) == pattern,
+                func.upper(m.Vote.meeting_symbol) == pattern,
+            )
+        )
+    if f.start:
+        query = query.where(m.Vote.date >= f.start)
+    if f.end:
+        query = query.where(m.Vote.date <= f.end)
+    if f.outcome == "vetoed":
+        query = query.where(m.Vote.reason == "veto")
+    elif f.outcome == "insufficient_votes":
+        query = query.where(m.Vote.reason == "insufficient_votes")
+    elif f.outcome:
+        query = query.where(m.Vote.outcome == f.outcome)
+    if f.members:
+        seated = select(m.Cast.vote_id).where(m.Cast.state_key.in_(f.members))
+        query = query.where(m.Vote.id.in_(seated))
+    if f.q:
+        like = f"%{f.q.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(m.Vote.title).like(like),
+                func.lower(m.Vote.symbol).like(like),
+                func.lower(m.Vote.draft_symbol).like(like),
+            )
+        )
+    return query
+
+
+def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> Page:
+    query = _vote_query(f)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(m.Vote.date.desc(), m.Vote.id.desc()).limit(limit).offset(offset)
+    )
+    return Page(total, [_row(v, VOTE_COLUMNS) for v in rows])
+
+
+def get_vote(session: Session, vote_id: int) -> dict[str, Any] | None:
+    vote = session.get(m.Vote, vote_id)
+    if vote is None:
+        return None
+    out = _row(vote, VOTE_COLUMNS)
+    out["details"] = vote.details
+    out["citations"] = vote.citations
+    out["casts"] = [
+        {"state_key": c.state_key, "name": c.name, "permanent": c.permanent, "cast": c.cast}
+        for c in vote.casts
+    ]
+    out["vetoed_by"] = [
+        v.name
+        for v in session.scalars(
+            select(m.Veto).where(m.Veto.vote_id == vote_id).order_by(m.Veto.name)
+        )
+    ]
+    out["source"] = source(session, vote.source_id)
+    return out
+
+
+def source(session: Session, source_id: str) -> dict[str, Any]:
+    s = session.get(m.Source, source_id)
+    if s is None:
+        return {"id": source_id}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "file": s.file,
+        "licence": s.licence,
+        "url": s.url,
+        "citation": s.citation,
+    }
+
+
+def sources(session: Session) -> list[dict[str, Any]]:
+    return [source(session, s) for s in session.scalars(select(m.Source.id).order_by(m.Source.id))]
+
+
+@dataclass(frozen=True)
+class VetoFilter:
+    members: frozenset[str] = field(default_factory=frozenset)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    subject: str | None = None
+
+
+VETO_COLUMNS = (
+    "id",
+    "date",
+    "draft_symbol",
+    "state_key",
+    "name",
+    "subject",
+    "topic",
+    "votes",
+    "vote_id",
+)
+
+
+def _veto_query(f: VetoFilter) -> Select[Any]:
+    query = select(m.Veto)
+    if f.members:
+        query = query.where(m.Veto.state_key.in_(f.members))
+    if f.start:
+        query = query.where(m.Veto.date >= f.start)
+    if f.end:
+        query = query.where(m.Veto.date <= f.end)
+    if f.subject:
+        like = f"%{f.subject.lower()}%"
+        query = query.where(
+            or_(func.lower(m.Veto.subject).like(like), func.lower(m.Veto.topic).like(like))
+        )
+    return query
+
+
+def list_vetoes(session: Session, f: VetoFilter, *, limit: int, offset: int) -> Page:
+    query = _veto_query(f)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(m.Veto.date.desc(), m.Veto.name).limit(limit).offset(offset)
+    )
+    return Page(total, [_row(v, VETO_COLUMNS) for v in rows])
+
+
+def veto_counts(session: Session, f: VetoFilter) -> dict[str, dict[int, int]]:
+    """Vetoes per member (as named when cast) and decade, under the filter."""
+    sub = _veto_query(f).subquery()
+    rows = session.execute(select(sub.c.name, sub.c.date))
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for name, day in rows:
+        counts[name][day.year // 10 * 10] += 1
+    return {k: dict(v) for k, v in counts.items()}
+
+
+def members(session: Session) -> list[dict[str, Any]]:
+    """Every state that sat, with its seats and its counts of votes and vetoes."""
+    terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for t in session.scalars(select(m.Term).order_by(m.Term.start)):
+        terms[t.state_key].append(
+            {
+                "name": t.name,
+                "permanent": t.permanent,
+                "start": t.start.isoformat(),
+                "end": None if t.end is None else t.end.isoformat(),
+                "source": t.source_ref,
+            }
+        )
+    vetoes = dict(
+        session.execute(select(m.Veto.state_key, func.count()).group_by(m.Veto.state_key)).all()
+    )
+    votes = dict(
+        session.execute(select(m.Cast.state_key, func.count()).group_by(m.Cast.state_key)).all()
+    )
+    out = []
+    for s in session.scalars(select(m.State).order_by(m.State.name)):
+        if s.key not in terms:
+            continue
+        out.append(
+            {
+                "key": s.key,
+                "name": s.name,
+                "iso3": s.iso3,
+                "permanent": any(t["permanent"] for t in terms[s.key]),
+                "terms": terms[s.key],
+                "votes": votes.get(s.key, 0),
+                "vetoes": vetoes.get(s.key, 0),
+            }
+        )
+    return out
+
+
+def member_casts(
+    session: Session, key: str, start: dt.date | None, end: dt.date | None
+) -> dict[int, str]:
+    query = select(m.Cast.vote_id, m.Cast.cast).join(m.Vote).where(m.Cast.state_key == key)
+    if start:
+        query = query.where(m.Vote.date >= start)
+    if end:
+        query = query.where(m.Vote.date <= end)
+    return dict(session.execute(query).all())
+
+
+def agreement(
+    session: Session, key: str, start: dt.date | None, end: dt.date | None
+) -> list[dict[str, Any]]:
+    """How often each other member voted as ``key`` did (yes, no or abstain) on the votes
+    both took part in over the period; adoptions without a vote are left out."""
+    mine = {
+        v: c
+        for v, c in member_casts(session, key, start, end).items()
+        if c in ("yes", "no", "abstain")
+    }
+    if not mine:
+        return []
+    rows = session.execute(
+        select(m.Cast.state_key, m.Cast.name, m.Cast.vote_id, m.Cast.cast).where(
+            and_(m.Cast.vote_id.in_(mine), m.Cast.state_key != key)
+        )
+    )
+    same: dict[str, int] = defaultdict(int)
+    both: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for other, name, vote_id, cast in rows:
+        if cast not in ("yes", "no", "abstain"):
+            continue
+        names[other] = name
+        both[other] += 1
+        same[other] += cast == mine[vote_id]
+    return sorted(
+        (
+            {
+                "key": k,
+                "name": names[k],
+                "votes_together": both[k],
+                "same": same[k],
+                "agreement": round(same[k] / both[k], 4),
+            }
+            for k in both
+        ),
+        key=lambda r: (-r["agreement"], r["name"]),
+    )
+
+
+EVENT_COLUMNS = (
+    "id",
+    "kind",
+    "date",
+    "date_basis",
+    "date_precision",
+    "date_new_york",
+    "date_korea",
+    "name",
+    "missile_type",
+    "outcome",
+    "facility",
+    "apogee_km",
+    "distance_km",
+    "icbm_class",
+    "source_id",
+    "source_row",
+    "source_ref",
+)
+
+
+def list_events(
+    session: Session,
+    kind: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    limit: int,
+    offset: int,
+) -> Page:
+    query = select(m.Event)
+    if kind:
+        query = query.where(m.Event.kind == kind)
+    if start:
+        query = query.where(m.Event.date >= start)
+    if end:
+        query = query.where(m.Event.date <= end)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(m.Event.date, m.Event.id).limit(limit).offset(offset))
+    items = []
+    for e in rows:
+        item = _row(e, EVENT_COLUMNS)
+        item["utc"] = None if e.utc is None else e.utc.isoformat() + "Z"
+        items.append(item)
+    return Page(total, items)
+
+
+STATEMENT_COLUMNS = (
+    "id",
+    "kind",
+    "symbol",
+    "date",
+    "subject",
+    "council_status",
+    "read_by",
+    "signatories",
+    "source_ref",
+)
+
+
+def list_statements(session: Session) -> list[dict[str, Any]]:
+    return [
+        _row(s, STATEMENT_COLUMNS)
+        for s in session.scalars(select(m.Statement).order_by(m.Statement.date))
+    ]
+
+
+def veto_list_differences(session: Session) -> list[dict[str, Any]]:
+    cols = (
+        "source_id",
+        "source_row",
+        "date",
+        "draft_symbol",
+        "members",
+        "matched_vote_id",
+        "difference",
+    )
+    return [
+        _row(e, cols)
+        for e in session.scalars(
+            select(m.VetoListEntry)
+            .where(m.VetoListEntry.difference.is_not(None))
+            .order_by(m.VetoListEntry.date)
+        )
+    ]
+
+
+def votes_on(session: Session, resolutions: Sequence[int]) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(m.Vote).where(m.Vote.resolution.in_(resolutions)).order_by(m.Vote.date)
+    )
+    return [_row(v, VOTE_COLUMNS) for v in rows]
+
+
+def meta(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(m.Meta.key, m.Meta.value)).all())

@@ -1,0 +1,174 @@
+"""The JSON API: one function per endpoint, each validating, asking the record, answering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from sqlalchemy.orm import Session
+
+from unsc.core.errors import UnscError
+from unsc.core.law import Law
+from unsc.importers.votes import VETO_RULE
+from unsc.record import queries
+from unsc.service.ballots import decide_ballot
+from unsc.service.record import bundled_law, council_view, today
+from unsc.web.schemas import (
+    CouncilView,
+    DecisionOut,
+    ErrorOut,
+    EventsPage,
+    MembersPage,
+    VetoesPage,
+    VoteDetail,
+    VotesPage,
+)
+
+router = APIRouter(prefix="/api", tags=["record"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorOut, "description": "What is wrong and what to do"}
+}
+
+
+def session(request: Request) -> Iterator[Session]:
+    with request.app.state.database.sessions() as s:
+        yield s
+
+
+SessionDep = Annotated[Session, Depends(session)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000)")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
+From = Annotated[dt.date | None, Query(alias="from", description="First day, YYYY-MM-DD")]
+To = Annotated[dt.date | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
+Member = Annotated[
+    str | None,
+    Query(
+        max_length=80,
+        description="A member by name, UN name or ISO code, e.g. China, "
+        "Russian Federation, USSR, GBR",
+    ),
+]
+
+
+def member_keys(law: Law, name: str | None, on: dt.date | None) -> frozenset[str]:
+    """The state ``name`` means on ``on`` (or today): 'China' is the People's Republic today,
+    the Republic of China on a day before 25 October 1971."""
+    if not name:
+        return frozenset()
+    day = min(max(on or today(), law.first_meeting), law.known_until)
+    return frozenset({law.resolve_state(name, day).key})
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and start > end:
+        raise UnscError(f"'from' ({start}) is after 'to' ({end}); swap them")
+
+
+@router.get("/votes", response_model=VotesPage, responses=ERRORS)
+def votes(
+    db: SessionDep,
+    symbol: Annotated[
+        str | None, Query(max_length=60, description="S/2022/431, S/RES/2397 (2017) or S/PV.9048")
+    ] = None,
+    start: From = None,
+    end: To = None,
+    outcome: Annotated[
+        str | None, Query(pattern="^(adopted|not_adopted|vetoed|insufficient_votes)$")
+    ] = None,
+    member: Member = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the title")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Every recorded vote, newest first, with the engine's decision."""
+    check_period(start, end)
+    f = queries.VoteFilter(symbol, start, end, outcome, member_keys(bundled_law(), member, end), q)
+    page = queries.list_votes(db, f, limit=limit, offset=offset)
+    return {**page.to_dict(), "sources": [queries.source(db, "sciencespo")]}
+
+
+@router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
+def vote(vote_id: int, db: SessionDep) -> dict[str, Any]:
+    """One vote: each member's cast, the tally, the explanation and its citations."""
+    found = queries.get_vote(db, vote_id)
+    if found is None:
+        raise HTTPException(404, f"no vote {vote_id}; votes run from 1 to 3203")
+    return found
+
+
+@router.get("/vetoes", response_model=VetoesPage, responses=ERRORS)
+def vetoes(
+    db: SessionDep,
+    member: Member = None,
+    start: From = None,
+    end: To = None,
+    subject: Annotated[
+        str | None, Query(max_length=200, description="Words in the agenda item or topic")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Vetoes, one per draft and per member, newest first."""
+    check_period(start, end)
+    f = queries.VetoFilter(member_keys(bundled_law(), member, end), start, end, subject)
+    page = queries.list_vetoes(db, f, limit=limit, offset=offset)
+    return {
+        **page.to_dict(),
+        "counting_rule": VETO_RULE,
+        "sources": [queries.source(db, "sciencespo")],
+    }
+
+
+@router.get("/members", response_model=MembersPage)
+def members(db: SessionDep) -> dict[str, Any]:
+    """Every state that has sat on the Council, with its seats, votes cast and vetoes."""
+    items = queries.members(db)
+    return {"total": len(items), "items": items}
+
+
+@router.get("/council", response_model=CouncilView, responses=ERRORS)
+def council(
+    on: Annotated[dt.date | None, Query(description="YYYY-MM-DD; today if omitted")] = None,
+) -> dict[str, Any]:
+    """The Council on a date: members, threshold, president."""
+    return council_view(bundled_law().on(on or today()))
+
+
+@router.post("/decide", response_model=DecisionOut, responses=ERRORS)
+def decide(
+    ballot: Annotated[
+        dict[str, Any],
+        Body(
+            examples=[
+                {
+                    "date": "2022-05-26",
+                    "kind": "substantive",
+                    "votes": {"China": "no", "Russia": "no"},
+                    "others": "yes",
+                }
+            ]
+        ),
+    ],
+) -> dict[str, Any]:
+    """Decide a ballot as `unsc decide` does (fields in the README)."""
+    return decide_ballot(bundled_law(), ballot).to_dict()
+
+
+@router.get("/events", response_model=EventsPage, responses=ERRORS)
+def events(
+    db: SessionDep,
+    kind: Annotated[str | None, Query(pattern="^(missile_launch|nuclear_test)$")] = None,
+    start: From = None,
+    end: To = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """DPRK missile launches (one row per missile, UTC dates) and nuclear tests, oldest first."""
+    check_period(start, end)
+    page = queries.list_events(db, kind, start, end, limit=limit, offset=offset)
+    return {
+        **page.to_dict(),
+        "sources": [queries.source(db, "nk-missile-tests"), queries.source(db, "fact-sheet")],
+    }

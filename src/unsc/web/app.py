@@ -1,0 +1,80 @@
+"""The web app: ``create_app(settings)`` builds it; each test gets its own app and database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from unsc.core.errors import UnscError
+from unsc.service.database import open_database
+from unsc.web import api, pages
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = None
+    """``None``: ``UNSC_DATABASE_URL`` or the user's SQLite file."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = open_database(settings.database_url)
+        app.state.database = database
+        yield
+        database.engine.dispose()
+
+    app = FastAPI(
+        title="unsc",
+        summary="The UN Security Council's record and rules, as a JSON API.",
+        description=(
+            "Votes 1946-2025 decided again by the rules engine, vetoes counted per draft and "
+            "per member, members and terms, the Council on any date, DPRK events. Every list "
+            'answers {"total", "items"} and takes `limit` and `offset`. Data: Sciences Po '
+            "UNSC votes (CC BY 4.0), Dag Hammarskjöld Library and World Politics Data Lab veto "
+            "lists, nk-missile-tests (Apache-2.0)."
+        ),
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    static = Path(str(resources.files("unsc.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=static), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body"))
+            problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
+        return JSONResponse(
+            status_code=422,
+            content={
+                "error": "; ".join(problems) + ". Fix the parameters and try again.",
+                "details": problems,
+            },
+        )
+
+    @app.exception_handler(UnscError)
+    async def bad_input(_: Request, exc: UnscError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"error": str(exc)})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if request.url.path.startswith("/api/") or exc.status_code != 404:
+            return JSONResponse(status_code=exc.status_code, content={"error": str(exc.detail)})
+        return pages.not_found(request, str(exc.detail))  # type: ignore[return-value]
+
+    return app

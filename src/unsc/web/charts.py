@@ -1,0 +1,218 @@
+"""Charts as inline SVG, drawn on the server: no script, no network, the source printed on
+each chart so that it travels with it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+
+PALETTE = (
+    "#1f5fa6",
+    "#c8553d",
+    "#2a9d8f",
+    "#8d5fa6",
+    "#e9a03b",
+    "#5c6b73",
+    "#9c2c2c",
+    "#4d908e",
+    "#b5838d",
+    "#6d597a",
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    href: str | None = None
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    source: str,
+    unit: str = "",
+    width: int = 720,
+    max_value: float | None = None,
+) -> str:
+    """Horizontal bars, one per label, with the value printed at the end of each bar."""
+    row, left, top = 24, 220, 34
+    height = top + row * len(bars) + 36
+    peak = max_value or max((b.value for b in bars), default=1) or 1
+    scale = (width - left - 70) / peak
+    parts = [_open(width, height, title), _title(title)]
+    for i, bar in enumerate(bars):
+        y = top + i * row
+        w = max(bar.value * scale, 0)
+        label = escape(bar.label)
+        shown = f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{label}</text>'
+        if bar.href:
+            shown = f'<a href="{escape(bar.href)}">{shown}</a>'
+        parts.append(shown)
+        parts.append(
+            f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" '
+            f'fill="{PALETTE[0]}"><title>{label}: {_fmt(bar.value)}{unit}</title></rect>'
+        )
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}">{_fmt(bar.value)}{unit}</text>')
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def stacked_columns(
+    series: Mapping[str, Mapping[int, int]],
+    categories: Sequence[int],
+    *,
+    title: str,
+    source: str,
+    width: int = 760,
+    height: int = 320,
+) -> str:
+    """Columns per category (e.g. decade), stacked by series (e.g. member), with a legend."""
+    left, top, bottom, legend_w = 40, 34, 56, 190
+    plot_w, plot_h = width - left - legend_w, height - top - bottom
+    totals = [sum(s.get(c, 0) for s in series.values()) for c in categories]
+    peak = max(totals, default=1) or 1
+    col = plot_w / max(len(categories), 1)
+    parts = [_open(width, height, title), _title(title)]
+    for tick in _ticks(peak):
+        y = top + plot_h - tick / peak * plot_h
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    for i, category in enumerate(categories):
+        x = left + i * col + col * 0.15
+        y = top + plot_h
+        for j, (name, values) in enumerate(series.items()):
+            value = values.get(category, 0)
+            if not value:
+                continue
+            h = value / peak * plot_h
+            y -= h
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{col * 0.7:.1f}" height="{h:.1f}" '
+                f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(name)}, {category}s: '
+                f"{value}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x + col * 0.35:.1f}" y="{top + plot_h + 16}" '
+            f'text-anchor="middle">{category}s</text>'
+        )
+    for j, name in enumerate(series):
+        y = top + j * 20
+        parts.append(
+            f'<rect x="{width - legend_w + 10}" y="{y}" width="12" height="12" '
+            f'fill="{PALETTE[j % len(PALETTE)]}"/>'
+        )
+        total = sum(series[name].values())
+        parts.append(
+            f'<text x="{width - legend_w + 28}" y="{y + 11}">{escape(name)} ({total})</text>'
+        )
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A dated marker on a timeline: a Council product answering events."""
+
+    x: float
+    label: str
+    kind: str
+
+
+def timeline(
+    counts: Sequence[tuple[str, int]],
+    marks: Sequence[Mark],
+    *,
+    title: str,
+    source: str,
+    width: int = 960,
+    height: int = 300,
+) -> str:
+    """Columns per period (e.g. month) with markers underneath for the Council's products."""
+    left, top, bottom = 36, 34, 110
+    plot_w, plot_h = width - left - 10, height - top - bottom
+    peak = max((c for _, c in counts), default=1) or 1
+    col = plot_w / max(len(counts), 1)
+    colours = {
+        "resolution": PALETTE[2],
+        "veto": PALETTE[1],
+        "presidential_statement": PALETTE[3],
+        "joint_statement": PALETTE[4],
+        "meeting": PALETTE[5],
+    }
+    parts = [_open(width, height, title), _title(title)]
+    for tick in _ticks(peak):
+        y = top + plot_h - tick / peak * plot_h
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>'
+        )
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    for i, (label, count) in enumerate(counts):
+        x = left + i * col
+        h = count / peak * plot_h
+        if count:
+            parts.append(
+                f'<rect x="{x + 1:.1f}" y="{top + plot_h - h:.1f}" '
+                f'width="{max(col - 2, 1):.1f}" height="{h:.1f}" fill="{PALETTE[0]}">'
+                f"<title>{escape(label)}: {count} missiles</title></rect>"
+            )
+        if label.endswith("-01") or len(counts) <= 24:
+            parts.append(
+                f'<text x="{x:.1f}" y="{top + plot_h + 14}" font-size="10">'
+                f"{escape(label[:4] if len(counts) > 24 else label)}</text>"
+            )
+    lanes = list(colours)
+    for mark in marks:
+        lane = lanes.index(mark.kind) if mark.kind in lanes else len(lanes) - 1
+        y = top + plot_h + 26 + lane * 14
+        x = left + mark.x * plot_w
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colours.get(mark.kind, "#333")}">'
+            f"<title>{escape(mark.label)}</title></circle>"
+        )
+    for i, kind in enumerate(lanes):
+        parts.append(
+            f'<text x="{width - 10}" y="{top + plot_h + 30 + i * 14}" '
+            f'text-anchor="end" font-size="10">{kind.replace("_", " ")}</text>'
+        )
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _open(width: int, height: int, title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" font-family="system-ui, sans-serif" '
+        f'font-size="12">'
+    )
+
+
+def _title(title: str) -> str:
+    return f'<text x="8" y="20" font-size="15" font-weight="600">{escape(title)}</text>'
+
+
+def _source(source: str, height: int) -> str:
+    return (
+        f'<text x="8" y="{height - 8}" font-size="10" fill="#555">Source: {escape(source)}</text>'
+    )
+
+
+def _ticks(peak: float) -> list[int]:
+    step = max(1, int(peak / 4) or 1)
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500):
+        if nice >= peak / 5:
+            step = nice
+            break
+    return list(range(0, int(peak) + 1, step))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"

@@ -1,0 +1,670 @@
+"""The web pages: each builds its tables and charts from the record and renders a template.
+
+Every table on a page can be downloaded from the same address with
+``?download=<table>&format=csv|json``, so a download keeps the page's filters.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from unsc.core.errors import UnscError
+from unsc.importers.dprk import bundled_record as dprk_record
+from unsc.importers.votes import VETO_RULE
+from unsc.record import models as m
+from unsc.record import queries
+from unsc.service.record import bundled_law, council_view, today
+from unsc.web import charts
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
+PAGE_SIZE = 50
+
+
+def session(request: Request) -> Iterator[Session]:
+    with request.app.state.database.sessions() as s:
+        yield s
+
+
+SessionDep = Annotated[Session, Depends(session)]
+
+
+@dataclass
+class Table:
+    """A table on a page: its columns (key, heading) and rows."""
+
+    name: str
+    title: str
+    columns: Sequence[tuple[str, str]]
+    rows: list[dict[str, Any]]
+    total: int | None = None
+
+
+def render(
+    request: Request,
+    template: str,
+    title: str,
+    tables: Sequence[Table] = (),
+    sources: Sequence[dict[str, Any]] = (),
+    **context: Any,
+) -> Response:
+    """The page, or one of its tables as CSV or JSON when ``?download=`` asks for it."""
+    wanted = request.query_params.get("download")
+    if wanted:
+        table = next((t for t in tables if t.name == wanted), None)
+        if table is None:
+            names = ", ".join(t.name for t in tables) or "none"
+            return Response(
+                f"no table {wanted!r} on this page; tables: {names}",
+                status_code=404,
+                media_type="text/plain",
+            )
+        return download(table, request.query_params.get("format", "csv"), sources)
+    links = {}
+    for t in tables:
+        params = [
+            (k, v) for k, v in request.query_params.multi_items() if k not in ("download", "format")
+        ]
+        links[t.name] = {
+            fmt: request.url.path
+            + "?"
+            + urlencode([*params, ("download", t.name), ("format", fmt)])
+            for fmt in ("csv", "json")
+        }
+    return templates.TemplateResponse(
+        request,
+        template,
+        {
+            "title": title,
+            "tables": {t.name: t for t in tables},
+            "links": links,
+            "sources": sources,
+            **context,
+        },
+    )
+
+
+def download(table: Table, fmt: str, sources: Sequence[dict[str, Any]]) -> Response:
+    filename = f"unsc-{table.name}"
+    if fmt == "json":
+        body = json.dumps(
+            {"table": table.title, "sources": list(sources), "items": table.rows},
+            ensure_ascii=False,
+            default=str,
+        )
+        return Response(
+            body,
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.json"'},
+        )
+    out = io.StringIO()
+    keys = [k for k, _ in table.columns]
+    writer = csv.DictWriter(out, fieldnames=keys, extrasaction="ignore")
+    writer.writeheader()
+    for row in table.rows:
+        writer.writerow({k: _cell(row.get(k)) for k in keys})
+    for s in sources:
+        out.write(f"# Source: {s.get('title', s.get('id'))}; licence: {s.get('licence', '')}\n")
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+    )
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def not_found(request: Request, detail: str) -> Response:
+    response = templates.TemplateResponse(
+        request,
+        "message.html",
+        {"title": "Not found", "message": detail, "tables": {}, "links": {}, "sources": []},
+        status_code=404,
+    )
+    return response
+
+
+def error_page(request: Request, message: str) -> Response:
+    return templates.TemplateResponse(
+        request,
+        "message.html",
+        {
+            "title": "Cannot show this page",
+            "message": message,
+            "tables": {},
+            "links": {},
+            "sources": [],
+        },
+        status_code=422,
+    )
+
+
+VOTE_COLUMNS = (
+    ("date", "Date"),
+    ("symbol", "Symbol"),
+    ("title", "Title"),
+    ("outcome", "Outcome"),
+    ("reason", "Reason"),
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("abstain", "Abstain"),
+    ("id", "Vote"),
+)
+VETO_COLUMNS = (
+    ("date", "Date"),
+    ("draft_symbol", "Draft"),
+    ("name", "Member"),
+    ("subject", "Subject"),
+    ("topic", "Topic"),
+    ("votes", "Votes"),
+    ("vote_id", "Vote"),
+)
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UnscError(f"{name}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, db: SessionDep) -> Response:
+    law = bundled_law()
+    day = min(today(), law.known_until)
+    view = council_view(law.on(day))
+    latest = queries.list_votes(db, queries.VoteFilter(), limit=10, offset=0)
+    members = Table(
+        "council",
+        f"The Council on {view['date']}",
+        (
+            ("name", "Member"),
+            ("iso3", "ISO"),
+            ("seat", "Seat"),
+            ("term_start", "Since"),
+            ("term_end", "Until"),
+        ),
+        [{**mm, "seat": "permanent" if mm["permanent"] else "elected"} for mm in view["members"]],
+    )
+    decisions = Table("latest", "Latest decisions in the record", VOTE_COLUMNS, latest.items)
+    return render(
+        request,
+        "home.html",
+        "The Security Council today",
+        [members, decisions],
+        queries.sources(db),
+        view=view,
+    )
+
+
+@router.get("/votes", response_class=HTMLResponse)
+def votes_page(
+    request: Request,
+    db: SessionDep,
+    symbol: str | None = None,
+    start: Annotated[str | None, Query(alias="from")] = None,
+    end: Annotated[str | None, Query(alias="to")] = None,
+    outcome: str | None = None,
+    member: str | None = None,
+    q: str | None = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    try:
+        first, last = _day(start, "from"), _day(end, "to")
+        law = bundled_law()
+        keys: frozenset[str] = frozenset()
+        if member:
+            on = min(max(last or today(), law.first_meeting), law.known_until)
+            keys = frozenset({law.resolve_state(member, on).key})
+    except UnscError as err:
+        return error_page(request, str(err))
+    f = queries.VoteFilter(symbol or None, first, last, outcome or None, keys, q or None)
+    wants_all = bool(request.query_params.get("download"))
+    limit = 100_000 if wants_all else PAGE_SIZE
+    result = queries.list_votes(
+        db, f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
+    )
+    table = Table("votes", "Votes", VOTE_COLUMNS, result.items, result.total)
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return render(
+        request,
+        "votes.html",
+        "Votes",
+        [table],
+        [queries.source(db, "sciencespo")],
+        page=page,
+        pages=max(1, -(-result.total // PAGE_SIZE)),
+        params=params,
+        filters={
+            "symbol": symbol or "",
+            "from": start or "",
+            "to": end or "",
+            "outcome": outcome or "",
+            "member": member or "",
+            "q": q or "",
+        },
+    )
+
+
+@router.get("/votes/{vote_id}", response_class=HTMLResponse)
+def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
+    vote = queries.get_vote(db, vote_id)
+    if vote is None:
+        return not_found(request, f"There is no vote {vote_id}; votes run from 1 to 3203.")
+    casts = Table(
+        "casts",
+        "How each member voted",
+        (("name", "Member"), ("seat", "Seat"), ("cast", "Vote")),
+        [{**c, "seat": "permanent" if c["permanent"] else "elected"} for c in vote["casts"]],
+    )
+    title = f"{vote['symbol']} ({vote['date']})"
+    return render(request, "vote.html", title, [casts], [vote["source"]], vote=vote)
+
+
+@router.get("/vetoes", response_class=HTMLResponse)
+def vetoes_page(
+    request: Request,
+    db: SessionDep,
+    member: str | None = None,
+    start: Annotated[str | None, Query(alias="from")] = None,
+    end: Annotated[str | None, Query(alias="to")] = None,
+    subject: str | None = None,
+) -> Response:
+    try:
+        first, last = _day(start, "from"), _day(end, "to")
+        law = bundled_law()
+        keys: frozenset[str] = frozenset()
+        if member:
+            on = min(max(last or today(), law.first_meeting), law.known_until)
+            keys = frozenset({law.resolve_state(member, on).key})
+    except UnscError as err:
+        return error_page(request, str(err))
+    f = queries.VetoFilter(keys, first, last, subject or None)
+    result = queries.list_vetoes(db, f, limit=100_000, offset=0)
+    counts = queries.veto_counts(db, f)
+    decades = sorted({d for by in counts.values() for d in by})
+    chart = charts.stacked_columns(
+        dict(sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))),
+        decades,
+        title="Vetoes by member and decade (one per draft and member)",
+        source="Sciences Po UNSC votes 1946-2025 (CC BY 4.0), decided by unsc",
+    )
+    by_member = Table(
+        "by_member",
+        "Vetoes by member",
+        (("name", "Member"), ("vetoes", "Vetoes")),
+        [
+            {"name": k, "vetoes": sum(v.values())}
+            for k, v in sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
+        ],
+    )
+    table = Table("vetoes", "Vetoes", VETO_COLUMNS, result.items, result.total)
+    years = sorted({int(r["date"][:4]) for r in result.items})
+    return render(
+        request,
+        "vetoes.html",
+        "Vetoes",
+        [table, by_member],
+        [queries.source(db, "sciencespo")],
+        chart=chart,
+        rule=VETO_RULE,
+        filters={
+            "member": member or "",
+            "from": start or "",
+            "to": end or "",
+            "subject": subject or "",
+        },
+        years=years,
+    )
+
+
+@router.get("/members", response_class=HTMLResponse)
+def members_page(request: Request, db: SessionDep) -> Response:
+    items = queries.members(db)
+    rows = [
+        {
+            "key": i["key"],
+            "name": i["name"],
+            "iso3": i["iso3"],
+            "seat": "permanent" if i["permanent"] else "elected",
+            "years": _years(i["terms"]),
+            "votes": i["votes"],
+            "vetoes": i["vetoes"],
+        }
+        for i in items
+    ]
+    table = Table(
+        "members",
+        "Every member since 1946",
+        (
+            ("name", "Member"),
+            ("iso3", "ISO"),
+            ("seat", "Seat"),
+            ("years", "Years on the Council"),
+            ("votes", "Votes cast"),
+            ("vetoes", "Vetoes"),
+        ),
+        rows,
+        len(rows),
+    )
+    return render(request, "members.html", "Members", [table], [queries.source(db, "sciencespo")])
+
+
+def _years(terms: list[dict[str, Any]]) -> str:
+    spans = []
+    for t in terms:
+        end = t["end"][:4] if t["end"] else "today"
+        spans.append(t["start"][:4] if end == t["start"][:4] else f"{t['start'][:4]}–{end}")
+    return ", ".join(spans)
+
+
+@router.get("/members/{key}", response_class=HTMLResponse)
+def member_page(
+    request: Request,
+    key: str,
+    db: SessionDep,
+    start: Annotated[str | None, Query(alias="from")] = None,
+    end: Annotated[str | None, Query(alias="to")] = None,
+) -> Response:
+    state = db.get(m.State, key.upper())
+    if state is None:
+        return not_found(request, f"No member with key {key!r}; see the list of members.")
+    try:
+        first, last = _day(start, "from"), _day(end, "to")
+    except UnscError as err:
+        return error_page(request, str(err))
+    info = next((i for i in queries.members(db) if i["key"] == state.key), None)
+    if info is None:
+        return not_found(request, f"{state.name} never sat on the Council.")
+    terms = Table(
+        "terms",
+        "Seats",
+        (("name", "As"), ("start", "From"), ("end", "To"), ("source", "Source")),
+        [{**t, "end": t["end"] or ""} for t in info["terms"]],
+    )
+    agreement = queries.agreement(db, state.key, first, last)
+    agree = Table(
+        "agreement",
+        "Agreement with every other member",
+        (
+            ("name", "Member"),
+            ("votes_together", "Votes together"),
+            ("same", "Same vote"),
+            ("agreement", "Agreement"),
+        ),
+        agreement,
+    )
+    vetoes = queries.list_vetoes(
+        db, queries.VetoFilter(frozenset({state.key}), first, last), limit=100_000, offset=0
+    )
+    veto_table = Table("vetoes", "Vetoes", VETO_COLUMNS, vetoes.items, vetoes.total)
+    casts = Counter(queries.member_casts(db, state.key, first, last).values())
+    period = f"{start or 'first vote'} to {end or 'last vote'}"
+    chart = charts.bar_chart(
+        [
+            charts.Bar(r["name"], round(r["agreement"] * 100, 1), f"/members/{r['key']}")
+            for r in agreement[:40]
+        ],
+        title=f"{state.name}: same vote as each member, {period} (%)",
+        source="Sciences Po UNSC votes (CC BY 4.0); yes, no and abstain only",
+        unit="%",
+        max_value=100,
+    )
+    return render(
+        request,
+        "member.html",
+        state.name,
+        [terms, agree, veto_table],
+        [queries.source(db, "sciencespo")],
+        state=state,
+        info=info,
+        chart=chart,
+        casts=dict(casts),
+        filters={"from": start or "", "to": end or ""},
+    )
+
+
+@router.get("/dprk", response_class=HTMLResponse)
+def dprk_page(request: Request, db: SessionDep) -> Response:
+    record = dprk_record()
+    events = queries.list_events(db, None, None, None, limit=100_000, offset=0).items
+    launches = [e for e in events if e["kind"] == "missile_launch"]
+    votes = queries.votes_on(db, record["council_resolutions"]["numbers"])
+    vetoed = [
+        queries.list_votes(db, queries.VoteFilter(symbol=s), limit=5, offset=0).items
+        for s in record["vetoed_drafts"]["symbols"]
+    ]
+    drafts = [v for items in vetoed for v in items]
+    statements = queries.list_statements(db)
+    sanctions = [
+        v
+        for v in votes
+        if v["resolution_symbol"]
+        and int(v["resolution_symbol"].split("/")[2].split()[0])
+        in record["sanctions_resolutions"]["numbers"]
+    ]
+    numbers = _dprk_numbers(launches, sanctions, drafts, statements, db)
+    months = _months(dt.date(2006, 1, 1), dt.date(2026, 4, 30))
+    per_month = Counter(e["date"][:7] for e in launches)
+    counts = [(mo, per_month.get(mo, 0)) for mo in months]
+    span = len(months)
+
+    def x(day: str) -> float:
+        return months.index(day[:7]) / span if day[:7] in months else 0.0
+
+    marks = [charts.Mark(x(v["date"]), f"{v['symbol']} ({v['date']})", "resolution") for v in votes]
+    marks += [
+        charts.Mark(x(v["date"]), f"{v['symbol']} vetoed ({v['date']})", "veto") for v in drafts
+    ]
+    marks += [
+        charts.Mark(x(s["date"]), f"{s['symbol'] or s['subject']} ({s['date']})", s["kind"])
+        for s in statements
+    ]
+    chart = charts.timeline(
+        counts,
+        marks,
+        title="DPRK missile launches per month (bars) and "
+        "the Council's responses (dots), 2006-2026",
+        source="nk-missile-tests (Apache-2.0, after CNS/NTI); Sciences Po "
+        "UNSC votes (CC BY 4.0); unsc fact sheet",
+    )
+    event_table = Table(
+        "events",
+        "Launches and nuclear tests",
+        (
+            ("date", "Date (UTC)"),
+            ("date_korea", "Korea"),
+            ("date_new_york", "New York"),
+            ("kind", "Kind"),
+            ("name", "Missile"),
+            ("missile_type", "Type"),
+            ("outcome", "Outcome"),
+            ("source_id", "Source"),
+        ),
+        [e for e in events if e["date"] >= "2006"],
+    )
+    responses = Table(
+        "responses",
+        "The Council's resolutions and vetoed drafts",
+        VOTE_COLUMNS,
+        sorted(votes + drafts, key=lambda v: v["date"]),
+    )
+    statement_table = Table(
+        "statements",
+        "Statements",
+        (
+            ("date", "Date"),
+            ("kind", "Kind"),
+            ("symbol", "Symbol"),
+            ("subject", "Subject"),
+            ("signatories", "Signatories"),
+            ("source_ref", "Source"),
+        ),
+        statements,
+    )
+    numbers_table = Table(
+        "numbers", "The record's answers", (("question", "Question"), ("answer", "Answer")), numbers
+    )
+    return render(
+        request,
+        "dprk.html",
+        "The DPRK file",
+        [numbers_table, responses, statement_table, event_table],
+        [queries.source(db, s) for s in ("sciencespo", "nk-missile-tests", "fact-sheet")],
+        chart=chart,
+    )
+
+
+def _months(start: dt.date, end: dt.date) -> list[str]:
+    out, y, mo = [], start.year, start.month
+    while (y, mo) <= (end.year, end.month):
+        out.append(f"{y}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+def _dprk_numbers(
+    launches: list[dict[str, Any]],
+    sanctions: list[dict[str, Any]],
+    drafts: list[dict[str, Any]],
+    statements: list[dict[str, Any]],
+    db: Session,
+) -> list[dict[str, Any]]:
+    veto_day = next((d for d in drafts if d["draft_symbol"] == "S/2022/431"), None)
+    in_2022 = [e for e in launches if e["date"].startswith("2022")]
+    to_veto = [e for e in in_2022 if e["date"] <= "2022-05-26"]
+    days = {e["date"] for e in in_2022}
+    council_2022 = [s for s in statements if s["date"].startswith("2022") and s["council_status"]]
+    joint_2022 = [s for s in statements if s["date"].startswith("2022") and not s["council_status"]]
+    resolutions_2022 = db.scalars(
+        select(m.Vote.symbol).where(
+            m.Vote.date >= dt.date(2022, 1, 1),
+            m.Vote.date <= dt.date(2022, 12, 31),
+            m.Vote.title.like("%Democratic People%"),
+            m.Vote.outcome == "adopted",
+        )
+    ).all()
+    unanimous = all(v["yes"] == 15 and not v["no"] and not v["abstain"] for v in sanctions)
+    answers = []
+    if veto_day:
+        answers.append(
+            {
+                "question": "S/2022/431, 26 May 2022",
+                "answer": f"{veto_day['yes']} in favour, {veto_day['no']} against: "
+                f"{veto_day['explanation']} Vetoed by the People's Republic of China "
+                "and the Russian Federation.",
+            }
+        )
+    answers += [
+        {
+            "question": "Sanctions resolutions 2006-2017",
+            "answer": f"{len(sanctions)} ({', '.join(v['symbol'] for v in sanctions)}); "
+            f"{'all' if unanimous else 'not all'} adopted 15-0-0",
+        },
+        {
+            "question": "Missiles launched in 2022 up to 26 May (UTC dates)",
+            "answer": f"{len(to_veto)} missiles on {len({e['date'] for e in to_veto})} days",
+        },
+        {
+            "question": "Missiles launched in 2022",
+            "answer": f"{len(in_2022)} missiles on {len(days)} days "
+            f"({sum(e['outcome'] != 'failure' for e in in_2022)} not recorded as failures)",
+        },
+        {
+            "question": "Council products answering them in 2022",
+            "answer": f"{len(resolutions_2022)} resolutions, {len(council_2022)} presidential "
+            "or press statements in the record; 1 draft vetoed (S/2022/431); "
+            f"{len(joint_2022)} joint statements by groups of states, which have no Council "
+            "status",
+        },
+    ]
+    return answers
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request, db: SessionDep, q: Annotated[str, Query(max_length=200)] = ""
+) -> Response:
+    q = q.strip()
+    rows: list[dict[str, Any]] = []
+    total = 0
+    if q:
+        by_symbol = queries.list_votes(db, queries.VoteFilter(symbol=q), limit=50, offset=0)
+        by_text = queries.list_votes(db, queries.VoteFilter(q=q), limit=200, offset=0)
+        seen: set[int] = set()
+        for row in by_symbol.items + by_text.items:
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                rows.append(row)
+        total = max(by_text.total, len(rows))
+    table = Table("results", f"Votes matching {q!r}" if q else "Search", VOTE_COLUMNS, rows, total)
+    return render(
+        request, "search.html", "Search", [table], [queries.source(db, "sciencespo")], q=q
+    )
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, db: SessionDep) -> Response:
+    sources = queries.sources(db)
+    differences = Table(
+        "differences",
+        "Veto lists against the vote record: every difference",
+        (
+            ("source_id", "List"),
+            ("source_row", "Row"),
+            ("date", "Date"),
+            ("draft_symbol", "Draft"),
+            ("members", "Members listed"),
+            ("difference", "Difference"),
+        ),
+        queries.veto_list_differences(db),
+    )
+    annotated = db.scalars(
+        select(m.Vote).where(m.Vote.annotation.is_not(None)).order_by(m.Vote.id)
+    ).all()
+    notes = Table(
+        "annotations",
+        "Votes that needed a cited annotation",
+        (("id", "Vote"), ("date", "Date"), ("symbol", "Symbol"), ("annotation", "Annotation")),
+        [
+            {"id": v.id, "date": v.date.isoformat(), "symbol": v.symbol, "annotation": v.annotation}
+            for v in annotated
+        ],
+    )
+    table = Table(
+        "sources",
+        "Sources",
+        (("id", "Id"), ("title", "Dataset"), ("licence", "Licence"), ("url", "Where")),
+        sources,
+    )
+    return render(
+        request,
+        "sources.html",
+        "Sources",
+        [table, differences, notes],
+        sources,
+        meta=queries.meta(db),
+        rule=VETO_RULE,
+    )

@@ -1,0 +1,182 @@
+"""The API's response shapes (OpenAPI), apart from the database tables."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class SourceInfo(BaseModel):
+    id: str
+    title: str | None = None
+    file: str | None = None
+    licence: str | None = None
+    url: str | None = None
+    citation: str | None = None
+
+
+class Citation(BaseModel):
+    kind: str
+    ref: str
+    note: str | None = None
+    url: str | None = None
+
+
+class VoteItem(BaseModel):
+    id: int = Field(description="Vote id in the Sciences Po record (1 = oldest)")
+    date: str
+    symbol: str
+    draft_symbol: str | None
+    resolution_symbol: str | None
+    meeting_symbol: str | None
+    title: str
+    kind: str = Field(description="substantive, procedural or without_vote")
+    outcome: str = Field(description="adopted or not_adopted, as the engine decided")
+    reason: str | None = Field(description="null, veto or insufficient_votes")
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    absent: int | None
+    not_participating: int | None
+    threshold: int | None
+    explanation: str
+    recorded_outcome: str
+    annotation: str | None
+    source_id: str
+    source_row: int
+
+
+class CastItem(BaseModel):
+    state_key: str
+    name: str
+    permanent: bool
+    cast: str
+
+
+class VoteDetail(VoteItem):
+    details: list[str]
+    citations: list[Citation]
+    casts: list[CastItem]
+    vetoed_by: list[str]
+    source: SourceInfo
+
+
+class VotesPage(BaseModel):
+    total: int
+    items: list[VoteItem]
+    sources: list[SourceInfo]
+
+
+class VetoItem(BaseModel):
+    id: int
+    date: str
+    draft_symbol: str
+    state_key: str
+    name: str = Field(description="The vetoing member as named on the day")
+    subject: str
+    topic: str | None
+    votes: int = Field(description="Votes on this draft the member blocked")
+    vote_id: int
+
+
+class VetoesPage(BaseModel):
+    total: int
+    items: list[VetoItem]
+    counting_rule: str
+    sources: list[SourceInfo]
+
+
+class TermItem(BaseModel):
+    name: str
+    permanent: bool
+    start: str
+    end: str | None
+    source: str
+
+
+class MemberItem(BaseModel):
+    key: str
+    name: str
+    iso3: str
+    permanent: bool
+    terms: list[TermItem]
+    votes: int
+    vetoes: int
+
+
+class MembersPage(BaseModel):
+    total: int
+    items: list[MemberItem]
+
+
+class CouncilMember(BaseModel):
+    name: str
+    iso3: str
+    permanent: bool
+    term_start: str
+    term_end: str | None
+
+
+class President(BaseModel):
+    name: str
+    iso3: str
+
+
+class CouncilView(BaseModel):
+    date: str
+    seats: int
+    threshold: int
+    members: list[CouncilMember]
+    president: President | None
+    citations: list[Citation]
+
+
+class EventItem(BaseModel):
+    id: int
+    kind: str = Field(description="missile_launch or nuclear_test")
+    date: str
+    date_basis: str
+    date_precision: str
+    utc: str | None
+    date_new_york: str | None
+    date_korea: str | None
+    name: str
+    missile_type: str | None
+    outcome: str | None
+    facility: str | None
+    apogee_km: float | None
+    distance_km: float | None
+    icbm_class: bool
+    source_id: str
+    source_row: int
+    source_ref: str
+
+
+class EventsPage(BaseModel):
+    total: int
+    items: list[EventItem]
+    sources: list[SourceInfo]
+
+
+class DecisionOut(BaseModel):
+    date: str
+    kind: str
+    symbol: str | None
+    outcome: str
+    reason: str | None
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    absent: int | None
+    not_participating: int | None
+    threshold: int | None
+    vetoed_by: list[str]
+    objected_by: list[str]
+    explanation: str
+    details: list[str]
+    citations: list[Citation]
+    ga_debate_deadline: str | None
+
+
+class ErrorOut(BaseModel):
+    error: str
+    details: list[str] | None = None
