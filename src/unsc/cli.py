@@ -235,12 +235,15 @@ def _progress() -> Progress:
 def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
     """Build the database from the bundled data (migrations, then every importer)."""
     url = db or default_url()
+    engine = make_engine(url)
     try:
         with _progress() as bar:
-            summary = rebuild(make_engine(url), RichProgress(bar))
+            summary = rebuild(engine, RichProgress(bar))
     except (UnscError, SQLAlchemyError) as e:
         _fail(f"could not build {url}: {e}")
         return
+    finally:
+        engine.dispose()
     data = {"database": url, **dataclasses.asdict(summary)}
     if as_json:
         _emit(data)
@@ -254,15 +257,37 @@ def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
 
 
 @import_app.command("votes")
-def import_votes_command(db: DbOption = None) -> None:
+def import_votes_command(
+    db: DbOption = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            exists=True,
+            dir_okay=False,
+            help="A Sciences Po vote CSV to load instead of the bundled one.",
+        ),
+    ] = None,
+) -> None:
     """The Sciences Po votes, decided again by the engine, with states and terms."""
-    _run_import(db, "votes")
+    _run_import(db, "votes", {"votes": file} if file else {})
 
 
 @import_app.command("vetoes")
-def import_vetoes_command(db: DbOption = None) -> None:
+def import_vetoes_command(
+    db: DbOption = None,
+    dhl: Annotated[
+        Path | None,
+        typer.Option("--dhl", exists=True, dir_okay=False, help="A library veto list CSV to load."),
+    ] = None,
+    wpdl: Annotated[
+        Path | None,
+        typer.Option("--wpdl", exists=True, dir_okay=False, help="A WPDL veto list CSV to load."),
+    ] = None,
+) -> None:
     """The library's and the WPDL veto lists, reconciled with the votes."""
-    _run_import(db, "vetoes")
+    files = {k: v for k, v in (("dhl", dhl), ("wpdl", wpdl)) if v is not None}
+    _run_import(db, "vetoes", files)
 
 
 @import_app.command("dprk")
@@ -271,11 +296,11 @@ def import_dprk_command(db: DbOption = None) -> None:
     _run_import(db, "dprk")
 
 
-def _run_import(db: str | None, which: str) -> None:
+def _run_import(db: str | None, which: str, files: dict[str, Path] | None = None) -> None:
     url = db or default_url()
     try:
         with _progress() as bar:
-            message = run_import(url, which, RichProgress(bar))
+            message = run_import(url, which, RichProgress(bar), files)
     except (UnscError, SQLAlchemyError) as e:
         _fail(f"nothing imported: {e}")
         return
@@ -295,7 +320,7 @@ def serve(
 
     url = db or default_url()
     with _progress() as bar:
-        open_database(url, progress=RichProgress(bar))
+        open_database(url, progress=RichProgress(bar)).engine.dispose()
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
     uvicorn.run(create_app(Settings(url)), host=host, port=port, log_level="warning")
 
@@ -318,8 +343,11 @@ def export(
     if fmt == "parquet" and output is None:
         _fail("Parquet is binary: give a file with -o FILE")
     database = open_database(db)
-    with database.sessions() as session:
-        data = export_table(session, table, fmt)
+    try:
+        with database.sessions() as session:
+            data = export_table(session, table, fmt)
+    finally:
+        database.engine.dispose()
     if output is None:
         sys.stdout.write(data.decode())
     else:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from unsc.analysis.replay import ReplayReport, replay
+from unsc.importers import vetolists
+from unsc.importers.annotations import load_annotations
 from unsc.importers.build import (
     BuildSummary,
     build_all,
@@ -16,6 +21,8 @@ from unsc.importers.build import (
     import_votes,
 )
 from unsc.importers.progress import Progress, Silent
+from unsc.importers.sciencespo import load_column_map, parse
+from unsc.importers.textfiles import open_text
 from unsc.record import models as m
 from unsc.record.db import current_revision, default_url, head_revision, make_engine, upgrade
 from unsc.service.record import bundled_law, replay_bundled
@@ -62,18 +69,54 @@ def rebuild(engine: Engine, progress: Progress) -> BuildSummary:
         return build_all(session, law, report, progress, fingerprint(head_revision()))
 
 
-def run_import(url: str, which: str, progress: Progress) -> str:
-    """Run one importer (votes, vetoes or dprk) in its own transaction; says what it did."""
+def run_import(
+    url: str, which: str, progress: Progress, files: Mapping[str, Path] | None = None
+) -> str:
+    """Run one importer (votes, vetoes or dprk) in its own transaction; says what it did.
+
+    ``files`` replaces bundled files: ``votes`` (a Sciences Po CSV), ``dhl`` and ``wpdl``
+    (veto lists). A bad file raises an error naming file, line and field, before anything
+    is written; a failure while writing rolls the whole import back.
+    """
     engine = make_engine(url)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+        return _import(engine, which, progress, files or {})
+    finally:
+        engine.dispose()
+
+
+def _import(engine: Engine, which: str, progress: Progress, files: Mapping[str, Path]) -> str:
     law = bundled_law()
-    with Session(engine) as session, session.begin():
-        if which == "votes":
-            return f"{import_votes(session, law, replay_bundled(), progress)} votes imported"
-        if which == "vetoes":
-            rows, differ = import_veto_lists(session, law, replay_bundled(), progress)
+    if which == "votes":
+        report = replay_file(files["votes"]) if "votes" in files else replay_bundled()
+        with Session(engine) as session, session.begin():
+            return f"{import_votes(session, law, report, progress)} votes imported"
+    if which == "vetoes":
+        dhl = (
+            vetolists.parse_dhl(open_text(files["dhl"]), files["dhl"].name)
+            if "dhl" in files
+            else None
+        )
+        wpdl = (
+            vetolists.parse_wpdl(open_text(files["wpdl"]), files["wpdl"].name)
+            if "wpdl" in files
+            else None
+        )
+        with Session(engine) as session, session.begin():
+            rows, differ = import_veto_lists(session, law, replay_bundled(), progress, dhl, wpdl)
             return f"{rows} veto-list rows imported; {differ} differ from the vote record"
-        if which == "dprk":
+    if which == "dprk":
+        with Session(engine) as session, session.begin():
             events, statements, meetings = import_dprk(session, progress)
             return f"{events} events, {statements} statements, {meetings} meetings imported"
     raise ValueError(f"unknown importer {which!r}; choose votes, vetoes or dprk")
+
+
+def replay_file(path: Path) -> ReplayReport:
+    """A Sciences Po vote file (e.g. a newer release), parsed and decided again."""
+    annotations = load_annotations()
+    votes = parse(
+        open_text(path), load_column_map(annotations.column_corrections), filename=path.name
+    )
+    return replay(bundled_law(), votes, annotations.all(votes))
