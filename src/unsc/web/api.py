@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
@@ -90,7 +90,7 @@ def votes(
 
 
 @router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
-def vote(vote_id: int, db: SessionDep) -> dict[str, Any]:
+def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> dict[str, Any]:
     """One vote: each member's cast, the tally, the explanation and its citations."""
     found = queries.get_vote(db, vote_id)
     if found is None:

@@ -57,7 +57,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
         for error in exc.errors():
-            where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "body"))
+            loc = tuple(error.get("loc", ()))
+            if loc == ("body",):
+                problems.append(
+                    'body: expected a JSON object, a ballot such as {"date": '
+                    '"2022-05-26", "others": "yes"}'
+                )
+                continue
+            where = ".".join(str(p) for p in loc if p not in ("query", "body"))
             problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
         return JSONResponse(
             status_code=422,

@@ -270,7 +270,7 @@ def votes_page(
 
 @router.get("/votes/{vote_id}", response_class=HTMLResponse)
 def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
-    vote = queries.get_vote(db, vote_id)
+    vote = queries.get_vote(db, vote_id) if 0 < vote_id < 2**31 else None
     if vote is None:
         return not_found(request, f"There is no vote {vote_id}; votes run from 1 to 3203.")
     casts = Table(

@@ -1,0 +1,133 @@
+"""The JSON API on SQLite and PostgreSQL: the record's numbers, filters, pagination, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from unsc.service.database import Database
+from unsc.web.app import Settings, create_app
+
+
+@pytest.fixture(scope="module")
+def client(record: Database) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(record.url))) as c:
+        yield c
+
+
+def test_chinas_vetoes_to_7_march_2022(client: TestClient) -> None:
+    body = client.get("/api/vetoes", params={"member": "China", "to": "2022-03-07"}).json()
+    assert body["total"] == 17
+    assert {v["name"] for v in body["items"]} == {"People's Republic of China"}
+    assert not [v for v in body["items"] if "Korea" in v["subject"]]
+    assert "once per draft" in body["counting_rule"]
+
+
+def test_russian_federation_vetoes_include_both_dprk_drafts(client: TestClient) -> None:
+    body = client.get("/api/vetoes", params={"member": "Russian Federation", "limit": 1000}).json()
+    drafts = {v["draft_symbol"] for v in body["items"]}
+    assert {"S/2022/431", "S/2024/255"} <= drafts
+    assert body["total"] == len(body["items"]) == 41
+
+
+def test_the_ussr_is_not_the_russian_federation(client: TestClient) -> None:
+    ussr = client.get("/api/vetoes", params={"member": "USSR", "limit": 1}).json()
+    assert ussr["total"] == 89 and ussr["items"][0]["name"] == "Union of Soviet Socialist Republics"
+
+
+def test_vote_s_2022_431_with_each_member_and_the_explanation(client: TestClient) -> None:
+    page = client.get("/api/votes", params={"symbol": "S/2022/431"}).json()
+    assert page["total"] == 1 and page["sources"][0]["licence"] == "CC BY 4.0"
+    vote = client.get(f"/api/votes/{page['items'][0]['id']}").json()
+    assert (vote["yes"], vote["no"], vote["abstain"], vote["threshold"]) == (13, 2, 0, 9)
+    assert sorted(vote["vetoed_by"]) == ["People's Republic of China", "Russian Federation"]
+    assert len(vote["casts"]) == 15
+    assert vote["explanation"].startswith("The draft resolution has not been adopted, owing")
+    assert any(c["ref"] == "UN Charter, Art. 27(3)" for c in vote["citations"])
+
+
+def test_votes_filters_and_pagination(client: TestClient) -> None:
+    vetoed = client.get("/api/votes", params={"outcome": "vetoed", "limit": 5}).json()
+    assert vetoed["total"] == 271 and len(vetoed["items"]) == 5
+    second = client.get("/api/votes", params={"outcome": "vetoed", "limit": 5, "offset": 5}).json()
+    assert {v["id"] for v in vetoed["items"]}.isdisjoint(v["id"] for v in second["items"])
+    dprk = client.get(
+        "/api/votes",
+        params={"q": "Democratic People", "from": "2006-01-01", "to": "2017-12-31", "limit": 100},
+    ).json()
+    assert "S/RES/2397 (2017)" in {v["symbol"] for v in dprk["items"]}
+    sat = client.get(
+        "/api/votes", params={"member": "Ukrainian SSR", "to": "1949-12-31", "limit": 1}
+    ).json()
+    assert sat["total"] > 0
+
+
+def test_members_council_and_events(client: TestClient) -> None:
+    members = client.get("/api/members").json()
+    names = {m["name"] for m in members["items"]}
+    assert {"Union of Soviet Socialist Republics", "Russian Federation", "Yugoslavia"} <= names
+    council = client.get("/api/council", params={"on": "1971-10-24"}).json()
+    assert council["members"][0]["name"] == "Republic of China"
+    tests = client.get("/api/events", params={"kind": "nuclear_test"}).json()
+    assert tests["total"] == 6
+    in_2022 = client.get(
+        "/api/events",
+        params={"kind": "missile_launch", "from": "2022-01-01", "to": "2022-12-31", "limit": 1},
+    ).json()
+    assert in_2022["total"] == 69
+
+
+def test_decide_answers_like_the_cli(client: TestClient) -> None:
+    ballot = {"date": "2022-05-26", "votes": {"China": "no", "Russia": "no"}, "others": "yes"}
+    body = client.post("/api/decide", json=ballot).json()
+    assert body["reason"] == "veto" and body["ga_debate_deadline"] == "2022-06-09"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status", "words"),
+    [
+        ("get", "/api/votes", {"params": {"from": "2022-13-01"}}, 422, "from"),
+        (
+            "get",
+            "/api/votes",
+            {"params": {"from": "2022-05-01", "to": "2022-01-01"}},
+            422,
+            "swap them",
+        ),
+        ("get", "/api/votes", {"params": {"limit": 0}}, 422, "limit"),
+        ("get", "/api/vetoes", {"params": {"member": "Atlantis"}}, 422, "unknown member"),
+        ("get", "/api/votes/99999", {}, 404, "no vote 99999"),
+        ("get", "/api/council", {"params": {"on": "1900-01-01"}}, 422, "first meeting"),
+        (
+            "post",
+            "/api/decide",
+            {"json": {"date": "2022-05-26", "votes": {"Chinaa": "no"}, "others": "yes"}},
+            422,
+            "Did you mean",
+        ),
+        ("post", "/api/decide", {"json": ["not", "an", "object"]}, 422, "ballot"),
+        ("get", "/api/nothing", {}, 404, "Not Found"),
+    ],
+)
+def test_errors_are_json_and_say_what_to_fix(
+    client: TestClient, method: str, path: str, kwargs: dict[str, object], status: int, words: str
+) -> None:
+    response = getattr(client, method)(path, **kwargs)
+    assert response.status_code == status
+    assert words in response.json()["error"]
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert set(spec["paths"]) == {
+        "/api/votes",
+        "/api/votes/{vote_id}",
+        "/api/vetoes",
+        "/api/members",
+        "/api/council",
+        "/api/decide",
+        "/api/events",
+    }
+    assert client.get("/docs").status_code == 200

@@ -1,0 +1,120 @@
+"""Every page in a real headless Chromium: its data, its chart and its download links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from playwright.sync_api import Page, expect
+
+
+def download(page: Page, link_text: str, table: str) -> str:
+    section = page.locator(f"#table-{table}")
+    with page.expect_download() as info:
+        section.get_by_role("link", name=link_text, exact=True).click()
+    path = info.value.path()
+    return path.read_text(encoding="utf-8")
+
+
+def test_home_shows_the_council_today(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The Security Council today")
+    rows = page.locator("#table-council tbody tr")
+    expect(rows).to_have_count(15)
+    expect(page.locator("#table-council")).to_contain_text("People's Republic of China")
+    expect(page.locator(".lead")).to_contain_text("9 affirmative votes")
+    expect(page.locator("#table-latest tbody tr")).to_have_count(10)
+    data = list(csv.DictReader(io.StringIO(download(page, "CSV", "council"))))
+    assert len([r for r in data if r["name"] and not r["name"].startswith("#")]) == 15
+    expect(page.locator("footer")).to_contain_text("CC BY 4.0")
+
+
+def test_the_vote_page_of_s_2022_431(page: Page, server: str) -> None:
+    page.goto(server + "/votes?symbol=S/2022/431")
+    page.locator("#table-votes tbody a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("S/2022/431")
+    expect(page.locator(".formula")).to_have_text(
+        "The draft resolution has not been adopted, owing to the negative vote of a permanent "
+        "member of the Council."
+    )
+    expect(page.locator(".tally")).to_contain_text("13 in favour, 2 against")
+    expect(page.locator(".tally")).to_contain_text("9 affirmative votes needed")
+    expect(page.locator(".decision")).to_contain_text(
+        "People's Republic of China, Russian Federation"
+    )
+    expect(page.locator("svg.meter")).to_be_visible()
+    expect(page.locator("#table-casts tbody tr")).to_have_count(15)
+    expect(page.locator(".citations")).to_contain_text("UN Charter, Art. 27(3)")
+    expect(page.locator("dl.facts")).to_contain_text("S/PV.9048")
+    casts = json.loads(download(page, "JSON", "casts"))
+    no = {r["name"] for r in casts["items"] if r["cast"] == "no"}
+    assert no == {"People's Republic of China", "Russian Federation"}
+
+
+def test_vetoes_filtered_with_a_chart(page: Page, server: str) -> None:
+    page.goto(server + "/vetoes")
+    page.get_by_role("textbox", name="Member").fill("China")
+    page.get_by_label("To", exact=True).fill("2022-03-07")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator("#table-vetoes h2")).to_contain_text("(17)")
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("svg.chart")).to_contain_text("People's Republic of China (17)")
+    rows = list(csv.DictReader(io.StringIO(download(page, "CSV", "vetoes"))))
+    drafts = [r for r in rows if r["date"] and not r["date"].startswith("#")]
+    assert len(drafts) == 17 and not [r for r in drafts if "Korea" in r["subject"]]
+
+
+def test_members_and_agreement_over_a_period(page: Page, server: str) -> None:
+    page.goto(server + "/members")
+    expect(page.locator("#table-members")).to_contain_text("Union of Soviet Socialist Republics")
+    page.get_by_role("link", name="Russian Federation", exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Russian Federation")
+    page.get_by_label("From", exact=True).fill("2022-01-01")
+    page.get_by_label("To", exact=True).fill("2022-12-31")
+    page.get_by_role("button", name="Choose period").click()
+    expect(page.locator("svg.chart")).to_contain_text("2022-01-01 to 2022-12-31")
+    expect(page.locator("#table-agreement")).to_contain_text("People's Republic of China")
+    agreement = json.loads(download(page, "JSON", "agreement"))
+    assert 9 <= len(agreement["items"]) <= 14
+    assert agreement["sources"][0]["licence"] == "CC BY 4.0"
+
+
+def test_the_dprk_file_answers_the_seed_questions(page: Page, server: str) -> None:
+    page.goto(server + "/dprk")
+    numbers = page.locator("#table-numbers")
+    expect(numbers).to_contain_text("13 in favour, 2 against")
+    expect(numbers).to_contain_text("10 (S/RES/1718 (2006)")
+    expect(numbers).to_contain_text("all adopted 15-0-0")
+    expect(numbers).to_contain_text("23 missiles on 15 days")
+    expect(numbers).to_contain_text("69 missiles on 34 days")
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("#table-statements")).to_contain_text("S/PRST/2017/16")
+    expect(page.locator("#table-responses")).to_contain_text("S/2024/255")
+    events = list(csv.DictReader(io.StringIO(download(page, "CSV", "events"))))
+    assert any(r["date"] == "2022-03-24" and r["missile_type"] == "ICBM" for r in events)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("S/2022/431", "S/2022/431"), ("Syria", "Syria")])
+def test_search(page: Page, server: str, query: str, expected: str) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Search symbols and titles").fill(query)
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("#table-results")).to_contain_text(expected)
+
+
+def test_sources_page_reports_the_veto_list_differences(page: Page, server: str) -> None:
+    page.goto(server + "/sources")
+    expect(page.locator("#table-sources")).to_contain_text("CC BY 4.0")
+    expect(page.locator("#table-differences")).to_contain_text("S/PV.49")
+    expect(page.locator("#table-annotations")).to_contain_text("without a vote")
+
+
+def test_pages_work_with_no_network_assets(page: Page, server: str) -> None:
+    """Every request a page makes goes to the app itself."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in ("/", "/votes", "/vetoes", "/members", "/dprk", "/sources"):
+        page.goto(server + path)
+    assert requested and all(url.startswith(server) for url in requested)
