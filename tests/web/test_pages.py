@@ -118,3 +118,13 @@ def test_pages_work_with_no_network_assets(page: Page, server: str) -> None:
     for path in ("/", "/votes", "/vetoes", "/members", "/dprk", "/sources"):
         page.goto(server + path)
     assert requested and all(url.startswith(server) for url in requested)
+
+
+def test_vetoes_of_one_year(page: Page, server: str) -> None:
+    page.goto(server + "/vetoes")
+    page.get_by_label("Year").select_option("2022")
+    page.get_by_role("button", name="Filter").click()
+    table = page.locator("#table-vetoes")
+    expect(table.locator("h2")).to_contain_text("(5)")
+    for draft in ("S/2022/155", "S/2022/431", "S/2022/538", "S/2022/720"):
+        expect(table).to_contain_text(draft)

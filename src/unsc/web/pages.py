@@ -291,9 +291,14 @@ def vetoes_page(
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
     subject: str | None = None,
+    year: str | None = None,
 ) -> Response:
     try:
         first, last = _day(start, "from"), _day(end, "to")
+        if year:
+            if not year.isdigit() or not 1946 <= int(year) <= 2100:
+                raise UnscError(f"year: expected a year such as 2022, got {year!r}")
+            first, last = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
         law = bundled_law()
         keys: frozenset[str] = frozenset()
         if member:
@@ -321,7 +326,6 @@ def vetoes_page(
         ],
     )
     table = Table("vetoes", "Vetoes", VETO_COLUMNS, result.items, result.total)
-    years = sorted({int(r["date"][:4]) for r in result.items})
     return render(
         request,
         "vetoes.html",
@@ -335,8 +339,9 @@ def vetoes_page(
             "from": start or "",
             "to": end or "",
             "subject": subject or "",
+            "year": year or "",
         },
-        years=years,
+        years=list(range(1946, today().year + 1)),
     )
 
 
