@@ -312,8 +312,12 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, max=32, help="Worker processes.")] = 1,
+    cache: Annotated[bool, typer.Option(help="Keep API answers in memory.")] = True,
 ) -> None:
     """Serve the web app and the JSON API (builds the database on first run)."""
+    import os
+
     import uvicorn
 
     from unsc.web.app import Settings, create_app
@@ -322,7 +326,19 @@ def serve(
     with _progress() as bar:
         open_database(url, progress=RichProgress(bar)).engine.dispose()
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
-    uvicorn.run(create_app(Settings(url)), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(Settings(url, cache)), host=host, port=port, log_level="warning")
+        return
+    os.environ["UNSC_DATABASE_URL"] = url
+    os.environ["UNSC_CACHE"] = "1" if cache else "0"
+    uvicorn.run(
+        "unsc.web.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @app.command()

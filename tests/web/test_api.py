@@ -131,3 +131,29 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/events",
     }
     assert client.get("/docs").status_code == 200
+
+
+def test_answers_match_their_declared_models(client: TestClient) -> None:
+    from unsc.web import schemas
+
+    checks = [
+        ("/api/votes", schemas.VotesPage),
+        ("/api/votes/2994", schemas.VoteDetail),
+        ("/api/vetoes", schemas.VetoesPage),
+        ("/api/members", schemas.MembersPage),
+        ("/api/council?on=2022-05-26", schemas.CouncilView),
+        ("/api/events?kind=nuclear_test", schemas.EventsPage),
+    ]
+    for path, model in checks:
+        model.model_validate(client.get(path).json())
+    decided = client.post("/api/decide", json={"date": "2022-05-26", "others": "yes"})
+    schemas.DecisionOut.model_validate(decided.json())
+
+
+def test_repeated_questions_are_answered_from_the_cache(client: TestClient) -> None:
+    path = "/api/vetoes?member=France&limit=3"
+    first, second = client.get(path), client.get(path)
+    assert second.headers["x-unsc-cache"] == "hit"
+    assert first.content == second.content
+    assert client.get("/api/votes/99999").headers["x-unsc-cache"] == "miss"
+    assert client.get("/api/votes/99999").headers["x-unsc-cache"] == "miss"  # errors not kept

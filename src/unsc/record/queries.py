@@ -103,13 +103,30 @@ def _vote_query(f: VoteFilter) -> Select[Any]:
     return query
 
 
+def _rows(session: Session, query: Select[Any], columns: Sequence[str]) -> list[dict[str, Any]]:
+    """Plain rows straight from the columns (no ORM objects), dates as ISO text."""
+    out = []
+    for row in session.execute(query):
+        out.append(
+            {
+                name: value.isoformat() if isinstance(value, dt.date) else value
+                for name, value in zip(columns, row, strict=True)
+            }
+        )
+    return out
+
+
 def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> Page:
     query = _vote_query(f)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(m.Vote.date.desc(), m.Vote.id.desc()).limit(limit).offset(offset)
+    columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
+    page = (
+        query.with_only_columns(*columns)
+        .order_by(m.Vote.date.desc(), m.Vote.id.desc())
+        .limit(limit)
+        .offset(offset)
     )
-    return Page(total, [_row(v, VOTE_COLUMNS) for v in rows])
+    return Page(total, _rows(session, page, VOTE_COLUMNS))
 
 
 def get_vote(session: Session, vote_id: int) -> dict[str, Any] | None:
@@ -191,10 +208,14 @@ def _veto_query(f: VetoFilter) -> Select[Any]:
 def list_vetoes(session: Session, f: VetoFilter, *, limit: int, offset: int) -> Page:
     query = _veto_query(f)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(m.Veto.date.desc(), m.Veto.name).limit(limit).offset(offset)
+    columns = [getattr(m.Veto, c) for c in VETO_COLUMNS]
+    page = (
+        query.with_only_columns(*columns)
+        .order_by(m.Veto.date.desc(), m.Veto.name, m.Veto.id)
+        .limit(limit)
+        .offset(offset)
     )
-    return Page(total, [_row(v, VETO_COLUMNS) for v in rows])
+    return Page(total, _rows(session, page, VETO_COLUMNS))
 
 
 def veto_counts(session: Session, f: VetoFilter) -> dict[str, dict[int, int]]:

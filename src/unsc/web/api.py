@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import json
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
@@ -32,9 +33,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def session(request: Request) -> Iterator[Session]:
+async def session(request: Request) -> AsyncIterator[Session]:
     with request.app.state.database.sessions() as s:
         yield s
+
+
+def answer(data: dict[str, Any]) -> Response:
+    """JSON bytes, written once: the shapes are those of the declared response models, which
+    the tests check, so FastAPI need not validate every answer again."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, media_type="application/json")
 
 
 SessionDep = Annotated[Session, Depends(session)]
@@ -67,7 +75,7 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 
 @router.get("/votes", response_model=VotesPage, responses=ERRORS)
-def votes(
+async def votes(
     db: SessionDep,
     symbol: Annotated[
         str | None, Query(max_length=60, description="S/2022/431, S/RES/2397 (2017) or S/PV.9048")
@@ -81,25 +89,25 @@ def votes(
     q: Annotated[str | None, Query(max_length=200, description="Words in the title")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
     check_period(start, end)
     f = queries.VoteFilter(symbol, start, end, outcome, member_keys(bundled_law(), member, end), q)
     page = queries.list_votes(db, f, limit=limit, offset=offset)
-    return {**page.to_dict(), "sources": [queries.source(db, "sciencespo")]}
+    return answer({**page.to_dict(), "sources": [queries.source(db, "sciencespo")]})
 
 
 @router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
-def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> dict[str, Any]:
+async def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> Response:
     """One vote: each member's cast, the tally, the explanation and its citations."""
     found = queries.get_vote(db, vote_id)
     if found is None:
         raise HTTPException(404, f"no vote {vote_id}; votes run from 1 to 3203")
-    return found
+    return answer(found)
 
 
 @router.get("/vetoes", response_model=VetoesPage, responses=ERRORS)
-def vetoes(
+async def vetoes(
     db: SessionDep,
     member: Member = None,
     start: From = None,
@@ -109,35 +117,37 @@ def vetoes(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Vetoes, one per draft and per member, newest first."""
     check_period(start, end)
     f = queries.VetoFilter(member_keys(bundled_law(), member, end), start, end, subject)
     page = queries.list_vetoes(db, f, limit=limit, offset=offset)
-    return {
-        **page.to_dict(),
-        "counting_rule": VETO_RULE,
-        "sources": [queries.source(db, "sciencespo")],
-    }
+    return answer(
+        {
+            **page.to_dict(),
+            "counting_rule": VETO_RULE,
+            "sources": [queries.source(db, "sciencespo")],
+        }
+    )
 
 
 @router.get("/members", response_model=MembersPage)
-def members(db: SessionDep) -> dict[str, Any]:
+async def members(db: SessionDep) -> Response:
     """Every state that has sat on the Council, with its seats, votes cast and vetoes."""
     items = queries.members(db)
-    return {"total": len(items), "items": items}
+    return answer({"total": len(items), "items": items})
 
 
 @router.get("/council", response_model=CouncilView, responses=ERRORS)
-def council(
+async def council(
     on: Annotated[dt.date | None, Query(description="YYYY-MM-DD; today if omitted")] = None,
-) -> dict[str, Any]:
+) -> Response:
     """The Council on a date: members, threshold, president."""
-    return council_view(bundled_law().on(on or today()))
+    return answer(council_view(bundled_law().on(on or today())))
 
 
 @router.post("/decide", response_model=DecisionOut, responses=ERRORS)
-def decide(
+async def decide(
     ballot: Annotated[
         dict[str, Any],
         Body(
@@ -151,24 +161,26 @@ def decide(
             ]
         ),
     ],
-) -> dict[str, Any]:
+) -> Response:
     """Decide a ballot as `unsc decide` does (fields in the README)."""
-    return decide_ballot(bundled_law(), ballot).to_dict()
+    return answer(decide_ballot(bundled_law(), ballot).to_dict())
 
 
 @router.get("/events", response_model=EventsPage, responses=ERRORS)
-def events(
+async def events(
     db: SessionDep,
     kind: Annotated[str | None, Query(pattern="^(missile_launch|nuclear_test)$")] = None,
     start: From = None,
     end: To = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """DPRK missile launches (one row per missile, UTC dates) and nuclear tests, oldest first."""
     check_period(start, end)
     page = queries.list_events(db, kind, start, end, limit=limit, offset=offset)
-    return {
-        **page.to_dict(),
-        "sources": [queries.source(db, "nk-missile-tests"), queries.source(db, "fact-sheet")],
-    }
+    return answer(
+        {
+            **page.to_dict(),
+            "sources": [queries.source(db, "nk-missile-tests"), queries.source(db, "fact-sheet")],
+        }
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -17,12 +18,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from unsc.core.errors import UnscError
 from unsc.service.database import open_database
 from unsc.web import api, pages
+from unsc.web.cache import ResponseCache
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str | None = None
     """``None``: ``UNSC_DATABASE_URL`` or the user's SQLite file."""
+    cache: bool = True
+    """Keep API answers in memory (the record changes only when it is rebuilt)."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -52,6 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=static), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    if settings.cache:
+        app.add_middleware(ResponseCache)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -85,3 +91,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return pages.not_found(request, str(exc.detail))  # type: ignore[return-value]
 
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` (several workers): settings from the environment."""
+    return create_app(
+        Settings(os.environ.get("UNSC_DATABASE_URL"), os.environ.get("UNSC_CACHE", "1") != "0")
+    )
