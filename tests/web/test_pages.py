@@ -115,9 +115,15 @@ def test_pages_work_with_no_network_assets(page: Page, server: str) -> None:
     """Every request a page makes goes to the app itself."""
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    for path in ("/", "/votes", "/vetoes", "/members", "/dprk", "/sources"):
+    for path in ("/", "/votes", "/vetoes", "/members", "/dprk", "/sources", "/docs"):
         page.goto(server + path)
     assert requested and all(url.startswith(server) for url in requested)
+
+
+def test_the_api_documentation_renders_offline(page: Page, server: str) -> None:
+    page.goto(server + "/docs")
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/vetoes")
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/decide")
 
 
 def test_vetoes_of_one_year(page: Page, server: str) -> None:
