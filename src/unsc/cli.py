@@ -235,11 +235,15 @@ def _progress() -> Progress:
 def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
     """Build the database from the bundled data (migrations, then every importer)."""
     url = db or default_url()
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except SQLAlchemyError as e:
+        _fail(f"--db: {e}; give sqlite:///path/to/file or postgresql://user@host/dbname")
+        return
     try:
         with _progress() as bar:
             summary = rebuild(engine, RichProgress(bar))
-    except (UnscError, SQLAlchemyError) as e:
+    except (UnscError, SQLAlchemyError, OSError) as e:
         _fail(f"could not build {url}: {e}")
         return
     finally:
@@ -301,7 +305,7 @@ def _run_import(db: str | None, which: str, files: dict[str, Path] | None = None
     try:
         with _progress() as bar:
             message = run_import(url, which, RichProgress(bar), files)
-    except (UnscError, SQLAlchemyError) as e:
+    except (UnscError, SQLAlchemyError, OSError) as e:
         _fail(f"nothing imported: {e}")
         return
     out.print(message)
@@ -323,8 +327,11 @@ def serve(
     from unsc.web.app import Settings, create_app
 
     url = db or default_url()
-    with _progress() as bar:
-        open_database(url, progress=RichProgress(bar)).engine.dispose()
+    try:
+        with _progress() as bar:
+            open_database(url, progress=RichProgress(bar)).engine.dispose()
+    except (UnscError, SQLAlchemyError, OSError) as e:
+        _fail(f"cannot open the database {url}: {e}")
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
     if workers == 1:
         uvicorn.run(create_app(Settings(url, cache)), host=host, port=port, log_level="warning")
@@ -358,7 +365,11 @@ def export(
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
         _fail("Parquet is binary: give a file with -o FILE")
-    database = open_database(db)
+    try:
+        database = open_database(db)
+    except (UnscError, SQLAlchemyError, OSError) as e:
+        _fail(f"cannot open the database: {e}")
+        return
     try:
         with database.sessions() as session:
             data = export_table(session, table, fmt)
@@ -366,9 +377,12 @@ def export(
         database.engine.dispose()
     if output is None:
         sys.stdout.write(data.decode())
-    else:
+        return
+    try:
         output.write_bytes(data)
-        err.print(f"wrote {len(data)} bytes to {output}")
+    except OSError as e:
+        _fail(f"-o: cannot write {output}: {e.strerror}")
+    err.print(f"wrote {len(data)} bytes to {output}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

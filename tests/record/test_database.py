@@ -30,10 +30,27 @@ def counts(database: Database) -> dict[str, int]:
         }
 
 
+def digest(database: Database) -> str:
+    """A hash of the content of every table: each row without its surrogate id, rows in a
+    fixed order, the build time left out."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with database.sessions() as session:
+        for table in m.Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if not (c.name == "id" and table.name != "votes")]
+            rows = sorted(repr(tuple(r)) for r in session.execute(select(*columns)))
+            for row in rows:
+                if table.name == "meta" and "'built'" in row:
+                    continue
+                h.update(row.encode())
+    return h.hexdigest()
+
+
 def test_the_record_is_built_whole(record: Database) -> None:
     c = counts(record)
     assert c["votes"] == 3203
-    assert c["casts"] == 46_349  # every seated member's vote, 38 adoptions without a vote aside
+    assert c["casts"] == 45_779  # every seated member's vote; none for the 38 adopted without one
     assert c["vetoes"] == 291  # per draft and per member
     assert c["veto_list_entries"] == 213 + 214
     assert c["events"] == 339 + 6
@@ -41,11 +58,11 @@ def test_the_record_is_built_whole(record: Database) -> None:
 
 
 def test_building_again_changes_nothing(record: Database) -> None:
-    before = counts(record)
+    before = digest(record)
     assert ensure_current(record.engine, Silent()) is None  # already current: no work
     summary = rebuild(record.engine, Silent())
-    assert counts(record) == before
     assert summary.votes == 3203
+    assert digest(record) == before
 
 
 def test_every_vote_keeps_its_source_row(record: Database) -> None:

@@ -32,6 +32,21 @@ def test_russian_federation_vetoes_include_both_dprk_drafts(client: TestClient) 
     assert body["total"] == len(body["items"]) == 41
 
 
+def test_china_means_the_republic_of_china_in_a_period_before_1971(client: TestClient) -> None:
+    def vetoes(**params: str) -> list[str]:
+        body = client.get("/api/vetoes", params={"member": "China", **params}).json()
+        return sorted({v["name"] for v in body["items"]} | {str(body["total"])})
+
+    assert vetoes(to="1971-10-24") == ["1", "Republic of China"]
+    assert vetoes(to="1971-10-25") == ["0"]
+    assert vetoes(**{"from": "1946-01-01", "to": "1980-12-31"}) == [
+        "3",
+        "People's Republic of China",
+        "Republic of China",
+    ]
+    assert vetoes() == ["20", "People's Republic of China"]
+
+
 def test_the_ussr_is_not_the_russian_federation(client: TestClient) -> None:
     ussr = client.get("/api/vetoes", params={"member": "USSR", "limit": 1}).json()
     assert ussr["total"] == 89 and ussr["items"][0]["name"] == "Union of Soviet Socialist Republics"

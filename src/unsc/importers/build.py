@@ -8,9 +8,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
@@ -81,10 +81,14 @@ DATA_FILES = (
 
 
 def fingerprint(schema_revision: str) -> str:
-    """A hash of the bundled data and the schema: a database built from other data is stale."""
+    """A hash of the bundled data, the importers' code and the schema: a database built
+    from other data, or by other importers, is stale."""
     digest = hashlib.sha256(schema_revision.encode())
     for package, name in DATA_FILES:
         digest.update(resources.files(package).joinpath(name).read_bytes())
+    code = resources.files("unsc.importers")
+    for module in sorted(p.name for p in code.iterdir() if p.name.endswith(".py")):
+        digest.update(code.joinpath(module).read_bytes())
     return digest.hexdigest()
 
 
@@ -99,11 +103,21 @@ class BuildSummary:
     meetings: int
 
 
+SOURCE_FILES = {
+    "sciencespo": ("unsc.data.sciencespo", "unsc_votes_1946_2025.csv"),
+    "dhl": ("unsc.data.vetolists", vetolists.DHL_FILE),
+    "wpdl": ("unsc.data.vetolists", vetolists.WPDL_FILE),
+    "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
+    "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
+}
+
+
 def load_sources(session: Session) -> None:
-    existing = set(session.scalars(select(m.Source.id)))
-    rows = [s for s in SOURCES if s["id"] not in existing]
-    if rows:
-        session.execute(insert(m.Source), [{"sha256": "", **s} for s in rows])
+    """The sources, each with the SHA-256 of the bundled file it names (added or updated)."""
+    for source in SOURCES:
+        package, name = SOURCE_FILES[source["id"]]
+        digest = hashlib.sha256(resources.files(package).joinpath(name).read_bytes())
+        session.merge(m.Source(**source, sha256=digest.hexdigest()))
 
 
 def import_votes(session: Session, law: Law, report: ReplayReport, progress: Progress) -> int:
@@ -113,15 +127,31 @@ def import_votes(session: Session, law: Law, report: ReplayReport, progress: Pro
     return load_votes(session, law, report, progress)
 
 
+def vetoed_votes(session: Session) -> list[vetolists.EngineVeto]:
+    """The votes in the database that the engine found vetoed, with who vetoed each."""
+    rows = session.execute(
+        select(m.Vote.id, m.Vote.date, m.Vote.draft_symbol, m.Vote.symbol, m.Cast.state_key)
+        .join(m.Cast, m.Cast.vote_id == m.Vote.id)
+        .where(m.Vote.reason == "veto", m.Cast.permanent.is_(True), m.Cast.cast == "no")
+    )
+    members: dict[tuple[int, dt.date, str], set[str]] = {}
+    for vote_id, day, draft, symbol, key in rows:
+        members.setdefault((vote_id, day, draft or symbol), set()).add(key)
+    return [
+        vetolists.EngineVeto(vote_id, day, symbol, frozenset(keys))
+        for (vote_id, day, symbol), keys in sorted(members.items())
+    ]
+
+
 def import_veto_lists(
     session: Session,
     law: Law,
-    report: ReplayReport,
     progress: Progress,
     dhl: Sequence[vetolists.ListedVeto] | None = None,
     wpdl: Sequence[vetolists.ListedVeto] | None = None,
 ) -> tuple[int, int]:
-    """The library's and the WPDL lists, each row reconciled with the engine's vetoes.
+    """The library's and the WPDL lists, each row reconciled with the vetoed votes in the
+    database.
 
     Returns (rows, rows that differ). Also fills meeting symbols and WPDL topics where a
     list row matches a vote.
@@ -129,22 +159,15 @@ def import_veto_lists(
     load_sources(session)
     dhl = vetolists.parse_dhl(vetolists.bundled(vetolists.DHL_FILE)) if dhl is None else dhl
     wpdl = vetolists.parse_wpdl(vetolists.bundled(vetolists.WPDL_FILE)) if wpdl is None else wpdl
-    engine = [
-        vetolists.EngineVeto(
-            r.vote.vote_id,
-            r.vote.day,
-            r.vote.symbol,
-            frozenset(s.key for s in r.decision.vetoed_by),
-        )
-        for r in report.results
-        if r.decision is not None and r.decision.vetoed_by
-    ]
+    engine = vetoed_votes(session)
     names = {key: law.states[key].on(law.known_until).name for key in law.permanent_keys}
     session.execute(delete(m.VetoListEntry))
     session.execute(delete(m.Meeting).where(m.Meeting.source_id == "dhl"))
     progress.start("veto lists", len(dhl) + len(wpdl))
     rows: list[dict[str, Any]] = []
     meetings: dict[str, dict[str, Any]] = {}
+    meeting_of: dict[int, str] = {}
+    topic_of: dict[int, str] = {}
     differences = 0
     for reconciled in vetolists.reconcile([*dhl, *wpdl], engine, names):
         listed = reconciled.listed
@@ -166,9 +189,7 @@ def import_veto_lists(
         meeting = vetolists.base_symbol(listed.meeting)
         for vote_id in reconciled.vote_ids:
             if listed.source == "dhl" and meeting.startswith("S/PV."):
-                session.execute(
-                    update(m.Vote).where(m.Vote.id == vote_id).values(meeting_symbol=meeting)
-                )
+                meeting_of[vote_id] = meeting
                 meetings.setdefault(
                     meeting,
                     {
@@ -180,11 +201,28 @@ def import_veto_lists(
                     },
                 )
             if listed.topic:
-                session.execute(
-                    update(m.Veto).where(m.Veto.vote_id == vote_id).values(topic=listed.topic)
-                )
+                topic_of[vote_id] = listed.topic
         progress.advance()
     session.execute(insert(m.VetoListEntry), rows)
+    connection = session.connection()
+    votes = cast(Table, m.Vote.__table__)
+    vetoes = cast(Table, m.Veto.__table__)
+    connection.execute(update(votes).values(meeting_symbol=None))
+    connection.execute(update(vetoes).values(topic=None))
+    if meeting_of:
+        connection.execute(
+            update(votes)
+            .where(votes.c.id == bindparam("vid"))
+            .values(meeting_symbol=bindparam("meeting")),
+            [{"vid": k, "meeting": v} for k, v in meeting_of.items()],
+        )
+    if topic_of:
+        connection.execute(
+            update(vetoes)
+            .where(vetoes.c.vote_id == bindparam("vid"))
+            .values(topic=bindparam("new_topic")),
+            [{"vid": k, "new_topic": v} for k, v in topic_of.items()],
+        )
     known = set(session.scalars(select(m.Meeting.symbol)))
     fresh = [row for symbol, row in meetings.items() if symbol not in known]
     if fresh:
@@ -291,7 +329,7 @@ def build_all(
 ) -> BuildSummary:
     """Every importer, in order, in the session's transaction; records the fingerprint."""
     votes = import_votes(session, law, report, progress)
-    rows, differences = import_veto_lists(session, law, report, progress)
+    rows, differences = import_veto_lists(session, law, progress)
     events, statements, _ = import_dprk(session, progress)
     set_meta(session, "fingerprint", fingerprint_)
     set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -135,6 +136,7 @@ def bundled_launches() -> list[Launch]:
     )
 
 
+@lru_cache(maxsize=1)
 def bundled_record() -> Any:
     """Nuclear tests, statements, joint statements and meetings (dprk_record.yaml)."""
     text = resources.files(DATA_PACKAGE).joinpath(RECORD_FILE).read_text(encoding="utf-8")

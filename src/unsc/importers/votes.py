@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import Annotation, AnnotationKind, ReplayReport
 from unsc.core.citations import UNSymbol
+from unsc.core.errors import UnscError
 from unsc.core.law import Law
 from unsc.importers.progress import Progress
 from unsc.record import models as m
@@ -77,7 +78,7 @@ def load_votes(
     for result in report.results:
         vote, decision = result.vote, result.decision
         if decision is None:
-            raise ValueError(f"vote {vote.vote_id} was not decided: {result.error}")
+            raise UnscError(f"vote {vote.vote_id} ({vote.symbol}) was not decided: {result.error}")
         council = law.on(vote.day)
         symbol = vote.symbol
         resolution_symbol = None
@@ -116,9 +117,12 @@ def load_votes(
                 "source_row": vote.source_row,
             }
         )
+        # A resolution adopted without a vote has no member votes to keep (the record codes
+        # every member NV there); its seated members are those of the day.
+        without_vote = _kind(result.annotation, decision.kind) == "without_vote"
         for position, member in enumerate(council.members):
             cast = vote.casts.get(member.key)
-            if cast is None:
+            if cast is None or without_vote:
                 continue
             casts.append(
                 {

@@ -59,6 +59,12 @@ class VoteFilter:
     q: str | None = None
 
 
+def _like(text: str) -> str:
+    """A case-blind substring pattern with LIKE's wildcards taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _row(obj: Any, columns: Sequence[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in columns:
@@ -92,12 +98,12 @@ def _vote_query(f: VoteFilter) -> Select[Any]:
         seated = select(m.Cast.vote_id).where(m.Cast.state_key.in_(f.members))
         query = query.where(m.Vote.id.in_(seated))
     if f.q:
-        like = f"%{f.q.lower()}%"
+        like = _like(f.q)
         query = query.where(
             or_(
-                func.lower(m.Vote.title).like(like),
-                func.lower(m.Vote.symbol).like(like),
-                func.lower(m.Vote.draft_symbol).like(like),
+                func.lower(m.Vote.title).like(like, escape="\\"),
+                func.lower(m.Vote.symbol).like(like, escape="\\"),
+                func.lower(m.Vote.draft_symbol).like(like, escape="\\"),
             )
         )
     return query
@@ -198,9 +204,12 @@ def _veto_query(f: VetoFilter) -> Select[Any]:
     if f.end:
         query = query.where(m.Veto.date <= f.end)
     if f.subject:
-        like = f"%{f.subject.lower()}%"
+        like = _like(f.subject)
         query = query.where(
-            or_(func.lower(m.Veto.subject).like(like), func.lower(m.Veto.topic).like(like))
+            or_(
+                func.lower(m.Veto.subject).like(like, escape="\\"),
+                func.lower(m.Veto.topic).like(like, escape="\\"),
+            )
         )
     return query
 
@@ -228,10 +237,17 @@ def veto_counts(session: Session, f: VetoFilter) -> dict[str, dict[int, int]]:
     return {k: dict(v) for k, v in counts.items()}
 
 
-def members(session: Session) -> list[dict[str, Any]]:
-    """Every state that sat, with its seats and its counts of votes and vetoes."""
+VOTED = ("yes", "no", "abstain")
+
+
+def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
+    """Every state that sat (or the one with ``key``), with its seats, the votes it cast
+    (yes, no or abstain) and its vetoes."""
     terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for t in session.scalars(select(m.Term).order_by(m.Term.start)):
+    term_query = select(m.Term).order_by(m.Term.start)
+    if key is not None:
+        term_query = term_query.where(m.Term.state_key == key)
+    for t in session.scalars(term_query):
         terms[t.state_key].append(
             {
                 "name": t.name,
@@ -245,10 +261,17 @@ def members(session: Session) -> list[dict[str, Any]]:
         session.execute(select(m.Veto.state_key, func.count()).group_by(m.Veto.state_key)).all()
     )
     votes = dict(
-        session.execute(select(m.Cast.state_key, func.count()).group_by(m.Cast.state_key)).all()
+        session.execute(
+            select(m.Cast.state_key, func.count())
+            .where(m.Cast.cast.in_(VOTED))
+            .group_by(m.Cast.state_key)
+        ).all()
     )
     out = []
-    for s in session.scalars(select(m.State).order_by(m.State.name)):
+    state_query = select(m.State).order_by(m.State.name)
+    if key is not None:
+        state_query = state_query.where(m.State.key == key)
+    for s in session.scalars(state_query):
         if s.key not in terms:
             continue
         out.append(

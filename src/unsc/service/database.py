@@ -91,7 +91,13 @@ def _import(engine: Engine, which: str, progress: Progress, files: Mapping[str, 
     if which == "votes":
         report = replay_file(files["votes"]) if "votes" in files else replay_bundled()
         with Session(engine) as session, session.begin():
-            return f"{import_votes(session, law, report, progress)} votes imported"
+            count = import_votes(session, law, report, progress)
+            # Meeting symbols and topics come from the veto lists: match them again.
+            rows, differ = import_veto_lists(session, law, progress)
+            return (
+                f"{count} votes imported; {rows} veto-list rows matched again, {differ} "
+                "differ from the vote record"
+            )
     if which == "vetoes":
         dhl = (
             vetolists.parse_dhl(open_text(files["dhl"]), files["dhl"].name)
@@ -104,12 +110,14 @@ def _import(engine: Engine, which: str, progress: Progress, files: Mapping[str, 
             else None
         )
         with Session(engine) as session, session.begin():
-            rows, differ = import_veto_lists(session, law, replay_bundled(), progress, dhl, wpdl)
+            rows, differ = import_veto_lists(session, law, progress, dhl, wpdl)
             return f"{rows} veto-list rows imported; {differ} differ from the vote record"
     if which == "dprk":
         with Session(engine) as session, session.begin():
             events, statements, meetings = import_dprk(session, progress)
-            return f"{events} events, {statements} statements, {meetings} meetings imported"
+            return (
+                f"{events} events and {statements} statements imported; {meetings} meetings added"
+            )
     raise ValueError(f"unknown importer {which!r}; choose votes, vetoes or dprk")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
@@ -33,7 +33,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-async def session(request: Request) -> AsyncIterator[Session]:
+def session(request: Request) -> Iterator[Session]:
     with request.app.state.database.sessions() as s:
         yield s
 
@@ -60,13 +60,20 @@ Member = Annotated[
 ]
 
 
-def member_keys(law: Law, name: str | None, on: dt.date | None) -> frozenset[str]:
-    """The state ``name`` means on ``on`` (or today): 'China' is the People's Republic today,
-    the Republic of China on a day before 25 October 1971."""
+def member_keys(
+    law: Law, name: str | None, start: dt.date | None, end: dt.date | None
+) -> frozenset[str]:
+    """The states ``name`` means over the period: on its last day (or today), and on its
+    first day when one is given. 'China' is the People's Republic today; a period from
+    before 25 October 1971 takes in the Republic of China as well."""
     if not name:
         return frozenset()
-    day = min(max(on or today(), law.first_meeting), law.known_until)
-    return frozenset({law.resolve_state(name, day).key})
+
+    def clamp(day: dt.date) -> dt.date:
+        return min(max(day, law.first_meeting), law.known_until)
+
+    days = {clamp(end or today())} | ({clamp(start)} if start else set())
+    return frozenset(law.resolve_state(name, day).key for day in days)
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
@@ -75,7 +82,7 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 
 @router.get("/votes", response_model=VotesPage, responses=ERRORS)
-async def votes(
+def votes(
     db: SessionDep,
     symbol: Annotated[
         str | None, Query(max_length=60, description="S/2022/431, S/RES/2397 (2017) or S/PV.9048")
@@ -92,22 +99,24 @@ async def votes(
 ) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
     check_period(start, end)
-    f = queries.VoteFilter(symbol, start, end, outcome, member_keys(bundled_law(), member, end), q)
+    f = queries.VoteFilter(
+        symbol, start, end, outcome, member_keys(bundled_law(), member, start, end), q
+    )
     page = queries.list_votes(db, f, limit=limit, offset=offset)
     return answer({**page.to_dict(), "sources": [queries.source(db, "sciencespo")]})
 
 
 @router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
-async def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> Response:
+def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> Response:
     """One vote: each member's cast, the tally, the explanation and its citations."""
     found = queries.get_vote(db, vote_id)
     if found is None:
-        raise HTTPException(404, f"no vote {vote_id}; votes run from 1 to 3203")
+        raise HTTPException(404, f"no vote {vote_id}; GET /api/votes lists the votes and ids")
     return answer(found)
 
 
 @router.get("/vetoes", response_model=VetoesPage, responses=ERRORS)
-async def vetoes(
+def vetoes(
     db: SessionDep,
     member: Member = None,
     start: From = None,
@@ -120,7 +129,7 @@ async def vetoes(
 ) -> Response:
     """Vetoes, one per draft and per member, newest first."""
     check_period(start, end)
-    f = queries.VetoFilter(member_keys(bundled_law(), member, end), start, end, subject)
+    f = queries.VetoFilter(member_keys(bundled_law(), member, start, end), start, end, subject)
     page = queries.list_vetoes(db, f, limit=limit, offset=offset)
     return answer(
         {
@@ -132,14 +141,14 @@ async def vetoes(
 
 
 @router.get("/members", response_model=MembersPage)
-async def members(db: SessionDep) -> Response:
+def members(db: SessionDep) -> Response:
     """Every state that has sat on the Council, with its seats, votes cast and vetoes."""
     items = queries.members(db)
     return answer({"total": len(items), "items": items})
 
 
 @router.get("/council", response_model=CouncilView, responses=ERRORS)
-async def council(
+def council(
     on: Annotated[dt.date | None, Query(description="YYYY-MM-DD; today if omitted")] = None,
 ) -> Response:
     """The Council on a date: members, threshold, president."""
@@ -147,7 +156,7 @@ async def council(
 
 
 @router.post("/decide", response_model=DecisionOut, responses=ERRORS)
-async def decide(
+def decide(
     ballot: Annotated[
         dict[str, Any],
         Body(
@@ -167,7 +176,7 @@ async def decide(
 
 
 @router.get("/events", response_model=EventsPage, responses=ERRORS)
-async def events(
+def events(
     db: SessionDep,
     kind: Annotated[str | None, Query(pattern="^(missile_launch|nuclear_test)$")] = None,
     start: From = None,

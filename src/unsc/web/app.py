@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -77,7 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(ResponseCache)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = []
         for error in exc.errors():
             loc = tuple(error.get("loc", ()))
@@ -89,13 +89,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 continue
             where = ".".join(str(p) for p in loc if p not in ("query", "body"))
             problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
-        return JSONResponse(
-            status_code=422,
-            content={
-                "error": "; ".join(problems) + ". Fix the parameters and try again.",
-                "details": problems,
-            },
-        )
+        message = "; ".join(problems) + ". Fix the parameters and try again."
+        if not request.url.path.startswith("/api/"):
+            return pages.error_page(request, message)
+        return JSONResponse(status_code=422, content={"error": message, "details": problems})
 
     @app.exception_handler(UnscError)
     async def bad_input(_: Request, exc: UnscError) -> JSONResponse:

@@ -14,18 +14,29 @@ NEVER = frozenset({"/api/decide"})
 
 
 class ResponseCache:
-    """Caches successful GET responses under /api/ by path and query, LRU, for ``ttl`` s."""
+    """Caches successful GET responses under /api/ by path and (sorted) query, least recently
+    used first out, for ``ttl`` seconds, within a budget of bytes."""
 
-    def __init__(self, app: ASGIApp, *, max_entries: int = 4096, ttl: float = 300.0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int = 64 * 2**20,
+        max_item_bytes: int = 2**20,
+        ttl: float = 300.0,
+    ) -> None:
         self.app = app
-        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.max_item_bytes = max_item_bytes
         self.ttl = ttl
-        self._entries: OrderedDict[bytes, tuple[float, list[Message]]] = OrderedDict()
+        self._entries: OrderedDict[bytes, tuple[float, int, list[Message]]] = OrderedDict()
+        self._bytes = 0
         self.hits = 0
         self.misses = 0
 
     def clear(self) -> None:
         self._entries.clear()
+        self._bytes = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -37,13 +48,14 @@ class ResponseCache:
         ):
             await self.app(scope, receive, send)
             return
-        key = path.encode() + b"?" + scope.get("query_string", b"")
+        query = b"&".join(sorted(scope.get("query_string", b"").split(b"&")))
+        key = path.encode() + b"?" + query
         now = time.monotonic()
         entry = self._entries.get(key)
         if entry is not None and now - entry[0] < self.ttl:
             self._entries.move_to_end(key)
             self.hits += 1
-            for message in entry[1]:
+            for message in entry[2]:
                 await send(_marked(message, b"hit"))
             return
         self.misses += 1
@@ -55,10 +67,17 @@ class ResponseCache:
 
         await self.app(scope, receive, capture)
         start = messages[0] if messages else None
-        if start is not None and start.get("status") == 200:
-            self._entries[key] = (now, messages)
-            if len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+        size = sum(len(m.get("body", b"")) for m in messages)
+        if start is None or start.get("status") != 200 or size > self.max_item_bytes:
+            return
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= old[1]
+        self._entries[key] = (now, size, messages)
+        self._bytes += size
+        while self._bytes > self.max_bytes and self._entries:
+            _, (_, dropped, _) = self._entries.popitem(last=False)
+            self._bytes -= dropped
 
 
 def _marked(message: Message, state: bytes) -> Message:

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from unsc.record import models as m
 from unsc.record import queries
 from unsc.service.record import bundled_law, council_view, today
 from unsc.web import charts
+from unsc.web.api import member_keys
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
@@ -75,7 +77,14 @@ def render(
                 status_code=404,
                 media_type="text/plain",
             )
-        return download(table, request.query_params.get("format", "csv"), sources)
+        fmt = request.query_params.get("format", "csv")
+        if fmt not in ("csv", "json"):
+            return Response(
+                f"format: expected csv or json, got {fmt!r}",
+                status_code=400,
+                media_type="text/plain",
+            )
+        return download(table, fmt, sources)
     links = {}
     for t in tables:
         params = [
@@ -119,12 +128,15 @@ def download(table: Table, fmt: str, sources: Sequence[dict[str, Any]]) -> Respo
     writer.writeheader()
     for row in table.rows:
         writer.writerow({k: _cell(row.get(k)) for k in keys})
-    for s in sources:
-        out.write(f"# Source: {s.get('title', s.get('id'))}; licence: {s.get('licence', '')}\n")
+    credit = "; ".join(f"{s.get('title', s.get('id'))} ({s.get('licence', '')})" for s in sources)
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}.csv"',
+            # The sources travel in a header: a comment line would be read as a data row.
+            "X-Unsc-Sources": credit.encode("ascii", "replace").decode(),
+        },
     )
 
 
@@ -233,11 +245,7 @@ def votes_page(
 ) -> Response:
     try:
         first, last = _day(start, "from"), _day(end, "to")
-        law = bundled_law()
-        keys: frozenset[str] = frozenset()
-        if member:
-            on = min(max(last or today(), law.first_meeting), law.known_until)
-            keys = frozenset({law.resolve_state(member, on).key})
+        keys = member_keys(bundled_law(), member, first, last)
     except UnscError as err:
         return error_page(request, str(err))
     f = queries.VoteFilter(symbol or None, first, last, outcome or None, keys, q or None)
@@ -296,14 +304,10 @@ def vetoes_page(
     try:
         first, last = _day(start, "from"), _day(end, "to")
         if year:
-            if not year.isdigit() or not 1946 <= int(year) <= 2100:
+            if not re.fullmatch(r"[0-9]{4}", year) or not 1946 <= int(year) <= 2100:
                 raise UnscError(f"year: expected a year such as 2022, got {year!r}")
             first, last = dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
-        law = bundled_law()
-        keys: frozenset[str] = frozenset()
-        if member:
-            on = min(max(last or today(), law.first_meeting), law.known_until)
-            keys = frozenset({law.resolve_state(member, on).key})
+        keys = member_keys(bundled_law(), member, first, last)
     except UnscError as err:
         return error_page(request, str(err))
     f = queries.VetoFilter(keys, first, last, subject or None)
@@ -400,7 +404,7 @@ def member_page(
         first, last = _day(start, "from"), _day(end, "to")
     except UnscError as err:
         return error_page(request, str(err))
-    info = next((i for i in queries.members(db) if i["key"] == state.key), None)
+    info = next(iter(queries.members(db, state.key)), None)
     if info is None:
         return not_found(request, f"{state.name} never sat on the Council.")
     terms = Table(
@@ -470,8 +474,9 @@ def dprk_page(request: Request, db: SessionDep) -> Response:
         and int(v["resolution_symbol"].split("/")[2].split()[0])
         in record["sanctions_resolutions"]["numbers"]
     ]
-    numbers = _dprk_numbers(launches, sanctions, drafts, statements, db)
-    months = _months(dt.date(2006, 1, 1), dt.date(2026, 4, 30))
+    numbers = _dprk_numbers(launches, sanctions, drafts, votes, statements, db)
+    last = max((dt.date.fromisoformat(e["date"]) for e in events), default=today())
+    months = _months(dt.date(2006, 1, 1), last)
     per_month = Counter(e["date"][:7] for e in launches)
     counts = [(mo, per_month.get(mo, 0)) for mo in months]
     span = len(months)
@@ -542,6 +547,10 @@ def dprk_page(request: Request, db: SessionDep) -> Response:
     )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _months(start: dt.date, end: dt.date) -> list[str]:
     out, y, mo = [], start.year, start.month
     while (y, mo) <= (end.year, end.month):
@@ -554,57 +563,65 @@ def _dprk_numbers(
     launches: list[dict[str, Any]],
     sanctions: list[dict[str, Any]],
     drafts: list[dict[str, Any]],
+    resolutions: list[dict[str, Any]],
     statements: list[dict[str, Any]],
     db: Session,
 ) -> list[dict[str, Any]]:
-    veto_day = next((d for d in drafts if d["draft_symbol"] == "S/2022/431"), None)
-    in_2022 = [e for e in launches if e["date"].startswith("2022")]
-    to_veto = [e for e in in_2022 if e["date"] <= "2022-05-26"]
-    days = {e["date"] for e in in_2022}
-    council_2022 = [s for s in statements if s["date"].startswith("2022") and s["council_status"]]
-    joint_2022 = [s for s in statements if s["date"].startswith("2022") and not s["council_status"]]
-    resolutions_2022 = db.scalars(
-        select(m.Vote.symbol).where(
-            m.Vote.date >= dt.date(2022, 1, 1),
-            m.Vote.date <= dt.date(2022, 12, 31),
-            m.Vote.title.like("%Democratic People%"),
-            m.Vote.outcome == "adopted",
-        )
-    ).all()
-    unanimous = all(v["yes"] == 15 and not v["no"] and not v["abstain"] for v in sanctions)
+    """The seed questions, each answered from the record (never from text in the code)."""
     answers = []
-    if veto_day:
+    for draft in drafts:
+        detail = queries.get_vote(db, draft["id"])
+        vetoed_by = " and ".join(detail["vetoed_by"]) if detail else ""
         answers.append(
             {
-                "question": "S/2022/431, 26 May 2022",
-                "answer": f"{veto_day['yes']} in favour, {veto_day['no']} against: "
-                f"{veto_day['explanation']} Vetoed by the People's Republic of China "
-                "and the Russian Federation.",
+                "question": f"{draft['draft_symbol'] or draft['symbol']}, {draft['date']}",
+                "answer": f"{draft['yes']} in favour, {draft['no']} against, {draft['abstain']} "
+                f"abstaining: {draft['explanation']} Vetoed by {vetoed_by}.",
             }
         )
-    answers += [
+    unanimous = all(v["yes"] == 15 and not v["no"] and not v["abstain"] for v in sanctions)
+    years = sorted({v["date"][:4] for v in sanctions})
+    answers.append(
         {
-            "question": "Sanctions resolutions 2006-2017",
+            "question": f"Sanctions resolutions {years[0]}-{years[-1]}" if years else "Sanctions",
             "answer": f"{len(sanctions)} ({', '.join(v['symbol'] for v in sanctions)}); "
             f"{'all' if unanimous else 'not all'} adopted 15-0-0",
-        },
+        }
+    )
+    first_veto = min((d["date"] for d in drafts), default="")
+    in_2022 = [e for e in launches if e["date"].startswith("2022")]
+    to_veto = [e for e in in_2022 if e["date"] <= first_veto]
+    answers += [
         {
-            "question": "Missiles launched in 2022 up to 26 May (UTC dates)",
+            "question": f"Missiles launched in 2022 up to {first_veto} (UTC dates)",
             "answer": f"{len(to_veto)} missiles on {len({e['date'] for e in to_veto})} days",
         },
         {
             "question": "Missiles launched in 2022",
-            "answer": f"{len(in_2022)} missiles on {len(days)} days "
+            "answer": f"{len(in_2022)} missiles on {len({e['date'] for e in in_2022})} days "
             f"({sum(e['outcome'] != 'failure' for e in in_2022)} not recorded as failures)",
         },
-        {
-            "question": "Council products answering them in 2022",
-            "answer": f"{len(resolutions_2022)} resolutions, {len(council_2022)} presidential "
-            "or press statements in the record; 1 draft vetoed (S/2022/431); "
-            f"{len(joint_2022)} joint statements by groups of states, which have no Council "
-            "status",
-        },
     ]
+    adopted = [v for v in resolutions if v["date"].startswith("2022")]
+    vetoed = [d for d in drafts if d["date"].startswith("2022")]
+    council = [s for s in statements if s["date"].startswith("2022") and s["council_status"]]
+    joint = [s for s in statements if s["date"].startswith("2022") and not s["council_status"]]
+    answers.append(
+        {
+            "question": "The Council's products on the DPRK in 2022",
+            "answer": f"{_count(len(adopted), 'resolution')} "
+            f"({', '.join(v['symbol'] for v in adopted)}), "
+            f"{len(council)} presidential or press statements in the record; {len(vetoed)} draft "
+            f"vetoed ({', '.join(d['draft_symbol'] for d in vetoed)}); {len(joint)} joint "
+            "statements by groups of states, which have no Council status",
+        }
+        if adopted
+        else {
+            "question": "The Council's products on the DPRK in 2022",
+            "answer": f"no resolution; {len(council)} presidential or press statements; "
+            f"{len(vetoed)} draft vetoed; {len(joint)} joint statements (no Council status)",
+        }
+    )
     return answers
 
 
