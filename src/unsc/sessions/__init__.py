@@ -1,0 +1,1 @@
+"""Live Council sessions: a pure state machine over an append-only event log."""

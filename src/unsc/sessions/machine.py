@@ -1,0 +1,446 @@
+"""A live Council meeting as a pure state machine.
+
+Commands are checked against the state (``command``) and become events; events are folded
+into the state (``apply``). The state is never stored: it is derived from the event log,
+so a restart, a late device or an audit rebuilds exactly what every screen showed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from unsc.core.consensus import ConsensusKind, decide_consensus
+from unsc.core.errors import UnscError
+from unsc.core.law import CouncilOn
+from unsc.core.rules import Decision, decide
+from unsc.core.types import Cast, Question, QuestionKind, Subject
+
+CHAIR = "chair"
+
+
+class SessionError(UnscError):
+    """A command that the meeting's state or the actor's role does not allow."""
+
+
+class Presence(StrEnum):
+    PRESENT = "present"
+    PRESENT_AND_VOTING = "present_and_voting"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of the append-only log: its sequence number, kind, data and actor."""
+
+    seq: int
+    kind: str
+    data: Mapping[str, Any]
+    actor: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "kind": self.kind, "data": dict(self.data), "actor": self.actor}
+
+
+@dataclass(frozen=True, slots=True)
+class VoteState:
+    number: int
+    kind: QuestionKind
+    subject: Subject
+    title: str
+    ballots: Mapping[str, Cast] = field(default_factory=dict)
+    ballot_ids: Mapping[str, str] = field(default_factory=dict)
+    """Client ballot id -> seat, so that a retried ballot is accepted once."""
+    closed: bool = False
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementState:
+    number: int
+    kind: ConsensusKind
+    text: str
+    objections: tuple[str, ...] = ()
+    ended: bool = False
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JointStatement:
+    number: int
+    text: str
+    signatories: tuple[str, ...]
+    """Seat keys of the delegations that signed (the statement has no Council status)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    council: CouncilOn
+    last_seq: int = 0
+    presence: Mapping[str, Presence] = field(default_factory=dict)
+    votes: tuple[VoteState, ...] = ()
+    statements: tuple[StatementState, ...] = ()
+    joint_statements: tuple[JointStatement, ...] = ()
+    speakers: tuple[str, ...] = ()
+    corrections: tuple[Mapping[str, Any], ...] = ()
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        return tuple(m.key for m in self.council.members)
+
+    @property
+    def open_vote(self) -> VoteState | None:
+        return self.votes[-1] if self.votes and not self.votes[-1].closed else None
+
+    @property
+    def open_statement(self) -> StatementState | None:
+        last = self.statements[-1] if self.statements else None
+        return last if last is not None and not last.ended else None
+
+    def tally(self, vote: VoteState) -> dict[str, int]:
+        counts = {c.value: 0 for c in Cast}
+        for cast in vote.ballots.values():
+            counts[cast.value] += 1
+        return counts
+
+
+def start(council: CouncilOn) -> SessionState:
+    return SessionState(council=council)
+
+
+# -- commands: checked, then turned into event data ------------------------------------
+
+
+def command(
+    state: SessionState, actor: str, kind: str, data: Mapping[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """Check ``kind`` by ``actor`` against ``state``; return the event to append.
+
+    Raises ``SessionError`` saying why the command is refused.
+    """
+    handler = _COMMANDS.get(kind)
+    if handler is None:
+        raise SessionError(f"unknown command {kind!r}; known: {', '.join(sorted(_COMMANDS))}")
+    role, check = handler
+    if role == CHAIR and actor != CHAIR:
+        raise SessionError(f"only the chair can {kind.replace('_', ' ')}")
+    if role == "delegation" and actor not in state.seats:
+        raise SessionError("only a delegation can do this")
+    return kind, check(state, actor, data)
+
+
+def _roll_call(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    seat = _seat(state, data.get("seat"))
+    try:
+        presence = Presence(str(data.get("presence")))
+    except ValueError:
+        raise SessionError("presence: expected present, present_and_voting or absent") from None
+    return {"seat": seat, "presence": presence.value}
+
+
+def _open_vote(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    if state.open_vote is not None:
+        raise SessionError(f"vote {state.open_vote.number} is still open; close it first")
+    try:
+        kind = QuestionKind(str(data.get("kind", "substantive")))
+        subject = Subject[str(data.get("subject", "draft_resolution")).upper()]
+    except (ValueError, KeyError):
+        raise SessionError(
+            "kind: substantive, procedural or preliminary; subject: "
+            "draft_resolution, amendment, motion, provisional_agenda "
+            "or proposal"
+        ) from None
+    title = str(data.get("title", "")).strip()[:300]
+    if not title:
+        raise SessionError("title: say what is put to the vote")
+    return {
+        "number": len(state.votes) + 1,
+        "kind": kind.value,
+        "subject": subject.name.lower(),
+        "title": title,
+    }
+
+
+def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    vote = state.open_vote
+    if vote is None:
+        raise SessionError("no vote is open")
+    if data.get("vote") is not None and data.get("vote") != vote.number:
+        raise SessionError(f"vote {data.get('vote')} is closed; vote {vote.number} is open")
+    ballot_id = str(data.get("ballot_id", ""))[:64]
+    if not ballot_id:
+        raise SessionError("ballot_id: give each ballot an id, so that a retry counts once")
+    if ballot_id in vote.ballot_ids:
+        raise DuplicateBallot(vote.ballot_ids[ballot_id])
+    if actor in vote.ballots:
+        raise SessionError(
+            f"{_name(state, actor)} has already voted on vote {vote.number}; "
+            "the chair can record a correction"
+        )
+    try:
+        cast = Cast(str(data.get("cast")))
+    except ValueError:
+        raise SessionError("cast: expected yes, no or abstain") from None
+    if cast not in (Cast.YES, Cast.NO, Cast.ABSTAIN):
+        raise SessionError("cast: a delegation votes yes, no or abstain")
+    if state.presence.get(actor) is Presence.ABSENT:
+        raise SessionError(f"{_name(state, actor)} is recorded absent at the roll call")
+    return {"vote": vote.number, "seat": actor, "cast": cast.value, "ballot_id": ballot_id}
+
+
+class DuplicateBallot(SessionError):
+    """A retried ballot: already counted, so nothing more to do."""
+
+    def __init__(self, seat: str) -> None:
+        super().__init__("this ballot was already counted")
+        self.seat = seat
+
+
+def _close_vote(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+    vote = state.open_vote
+    if vote is None:
+        raise SessionError("no vote is open")
+    return {"vote": vote.number}
+
+
+def _correct(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    number = data.get("vote")
+    if not isinstance(number, int) or not 1 <= number <= len(state.votes):
+        raise SessionError("vote: the number of a vote taken in this session")
+    seat = _seat(state, data.get("seat"))
+    try:
+        cast = Cast(str(data.get("cast")))
+    except ValueError:
+        raise SessionError("cast: yes, no, abstain, absent or not_participating") from None
+    reason = str(data.get("reason", "")).strip()[:500]
+    if not reason:
+        raise SessionError("reason: a correction says why it is made")
+    return {"vote": number, "seat": seat, "cast": cast.value, "reason": reason}
+
+
+def _propose_statement(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    if state.open_statement is not None:
+        raise SessionError("a statement is already under silence procedure")
+    try:
+        kind = ConsensusKind(str(data.get("kind", "presidential_statement")))
+    except ValueError:
+        raise SessionError("kind: presidential_statement or press_statement") from None
+    if kind is ConsensusKind.WITHOUT_VOTE:
+        raise SessionError("kind: presidential_statement or press_statement")
+    text = str(data.get("text", "")).strip()[:5000]
+    if not text:
+        raise SessionError("text: the statement's text")
+    return {"number": len(state.statements) + 1, "kind": kind.value, "text": text}
+
+
+def _break_silence(state: SessionState, actor: str, _: Mapping[str, Any]) -> dict[str, Any]:
+    statement = state.open_statement
+    if statement is None:
+        raise SessionError("no statement is under silence procedure")
+    if actor in statement.objections:
+        raise SessionError(f"{_name(state, actor)} has already broken silence")
+    return {"statement": statement.number, "seat": actor}
+
+
+def _end_silence(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+    statement = state.open_statement
+    if statement is None:
+        raise SessionError("no statement is under silence procedure")
+    return {"statement": statement.number}
+
+
+def _joint_statement(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    signatories = data.get("signatories")
+    if not isinstance(signatories, list) or not signatories:
+        raise SessionError("signatories: the delegations that sign")
+    seats = [_seat(state, s) for s in signatories]
+    if len(set(seats)) != len(seats):
+        raise SessionError("signatories: a delegation is named twice")
+    text = str(data.get("text", "")).strip()[:5000]
+    if not text:
+        raise SessionError("text: the joint statement's text")
+    return {"number": len(state.joint_statements) + 1, "signatories": seats, "text": text}
+
+
+def _add_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    return {"seat": _seat(state, data.get("seat"))}
+
+
+def _next_speaker(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+    if not state.speakers:
+        raise SessionError("the speakers list is empty")
+    return {"seat": state.speakers[0]}
+
+
+_COMMANDS: dict[str, tuple[str, Any]] = {
+    "roll_call": (CHAIR, _roll_call),
+    "open_vote": (CHAIR, _open_vote),
+    "close_vote": (CHAIR, _close_vote),
+    "correct": (CHAIR, _correct),
+    "propose_statement": (CHAIR, _propose_statement),
+    "end_silence": (CHAIR, _end_silence),
+    "joint_statement": (CHAIR, _joint_statement),
+    "add_speaker": (CHAIR, _add_speaker),
+    "next_speaker": (CHAIR, _next_speaker),
+    "cast": ("delegation", _cast),
+    "break_silence": ("delegation", _break_silence),
+}
+
+
+def _seat(state: SessionState, value: Any) -> str:
+    if not isinstance(value, str) or value not in state.seats:
+        raise SessionError(f"seat: one of {', '.join(state.seats)}")
+    return value
+
+
+def _name(state: SessionState, seat: str) -> str:
+    member = state.council.member(seat)
+    return member.name if member is not None else seat
+
+
+# -- events: folded into the state ------------------------------------------------------
+
+
+def apply(state: SessionState, event: Event) -> SessionState:
+    """The state after ``event`` (events come from ``command``, so they are valid)."""
+    if event.seq != state.last_seq + 1:
+        raise SessionError(f"event {event.seq} out of order after {state.last_seq}")
+    d = event.data
+    state = replace(state, last_seq=event.seq)
+    match event.kind:
+        case "roll_call":
+            return replace(state, presence={**state.presence, d["seat"]: Presence(d["presence"])})
+        case "open_vote":
+            vote = VoteState(
+                d["number"], QuestionKind(d["kind"]), Subject[d["subject"].upper()], d["title"]
+            )
+            return replace(state, votes=(*state.votes, vote))
+        case "cast":
+            vote = state.votes[-1]
+            vote = replace(
+                vote,
+                ballots={**vote.ballots, d["seat"]: Cast(d["cast"])},
+                ballot_ids={**vote.ballot_ids, d["ballot_id"]: d["seat"]},
+            )
+            return replace(state, votes=(*state.votes[:-1], vote))
+        case "close_vote":
+            vote = state.votes[-1]
+            ballots = _final_ballots(state, vote.ballots)
+            decision = decide(
+                state.council, Question(kind=vote.kind, subject=vote.subject), ballots
+            )
+            vote = replace(vote, ballots=ballots, closed=True, decision=decision)
+            return replace(state, votes=(*state.votes[:-1], vote))
+        case "correct":
+            index = d["vote"] - 1
+            vote = state.votes[index]
+            ballots = {**vote.ballots, d["seat"]: Cast(d["cast"])}
+            decision = vote.decision
+            if vote.closed:
+                decision = decide(
+                    state.council, Question(kind=vote.kind, subject=vote.subject), ballots
+                )
+            vote = replace(vote, ballots=ballots, decision=decision)
+            votes = (*state.votes[:index], vote, *state.votes[index + 1 :])
+            return replace(state, votes=votes, corrections=(*state.corrections, dict(d)))
+        case "propose_statement":
+            statement = StatementState(d["number"], ConsensusKind(d["kind"]), d["text"])
+            return replace(state, statements=(*state.statements, statement))
+        case "break_silence":
+            statement = state.statements[-1]
+            statement = replace(statement, objections=(*statement.objections, d["seat"]))
+            return replace(state, statements=(*state.statements[:-1], statement))
+        case "end_silence":
+            statement = state.statements[-1]
+            decision = decide_consensus(state.council, statement.kind, statement.objections)
+            statement = replace(statement, ended=True, decision=decision)
+            return replace(state, statements=(*state.statements[:-1], statement))
+        case "joint_statement":
+            joint = JointStatement(d["number"], d["text"], tuple(d["signatories"]))
+            return replace(state, joint_statements=(*state.joint_statements, joint))
+        case "add_speaker":
+            return replace(state, speakers=(*state.speakers, d["seat"]))
+        case "next_speaker":
+            return replace(state, speakers=state.speakers[1:])
+    raise SessionError(f"unknown event kind {event.kind!r}")
+
+
+def _final_ballots(state: SessionState, ballots: Mapping[str, Cast]) -> dict[str, Cast]:
+    """At the close, seats that did not vote are absent (if so recorded at the roll call)
+    or not participating."""
+    final = dict(ballots)
+    for seat in state.seats:
+        if seat not in final:
+            absent = state.presence.get(seat) is Presence.ABSENT
+            final[seat] = Cast.ABSENT if absent else Cast.NOT_PARTICIPATING
+    return final
+
+
+def replay(state: SessionState, events: Iterable[Event]) -> SessionState:
+    for event in events:
+        state = apply(state, event)
+    return state
+
+
+def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
+    """What the screens show: members, presence, the votes with their live tally against
+    the threshold, statements, joint statements, the speakers list."""
+    council = state.council
+    votes = []
+    for vote in state.votes:
+        tally = state.tally(vote)
+        entry: dict[str, Any] = {
+            "number": vote.number,
+            "kind": vote.kind.value,
+            "subject": vote.subject.name.lower(),
+            "title": vote.title,
+            "closed": vote.closed,
+            "tally": tally,
+            "needed": council.threshold,
+            "line": f"{council.threshold} needed — {tally['yes']} so far",
+            "permanent_no": [
+                m.name for m in council.permanent if vote.ballots.get(m.key) is Cast.NO
+            ],
+            "voted": sorted(vote.ballots),
+        }
+        if vote.decision is not None:
+            entry["decision"] = vote.decision.to_dict()
+        if for_chair or vote.closed:
+            entry["ballots"] = {k: v.value for k, v in vote.ballots.items()}
+        votes.append(entry)
+    return {
+        "last_seq": state.last_seq,
+        "date": council.day.isoformat(),
+        "threshold": council.threshold,
+        "members": [
+            {"key": m.key, "name": m.name, "permanent": m.permanent} for m in council.members
+        ],
+        "presence": {k: v.value for k, v in state.presence.items()},
+        "votes": votes,
+        "statements": [
+            {
+                "number": s.number,
+                "kind": s.kind.value,
+                "text": s.text,
+                "ended": s.ended,
+                "objections": [_name(state, k) for k in s.objections]
+                if s.ended or for_chair
+                else len(s.objections),
+                "decision": None if s.decision is None else s.decision.to_dict(),
+            }
+            for s in state.statements
+        ],
+        "joint_statements": [
+            {
+                "number": j.number,
+                "text": j.text,
+                "council_status": False,
+                "signatories": [_name(state, k) for k in j.signatories],
+            }
+            for j in state.joint_statements
+        ],
+        "speakers": [_name(state, k) for k in state.speakers],
+        "corrections": list(state.corrections),
+    }

@@ -1,0 +1,145 @@
+"""The live meeting as a state machine: the seeds' 26 May 2022 meeting, and its guarantees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unsc.law.loader import load_law
+from unsc.sessions import machine as m
+from unsc.sessions.roster import RosterSeat, custom_council
+
+
+class Meeting:
+    """A session driven through commands, as the server drives it."""
+
+    def __init__(self, day: dt.date = dt.date(2022, 5, 26)) -> None:
+        self.state = m.start(load_law().on(day))
+        self.log: list[m.Event] = []
+
+    def do(self, actor: str, command: str, **data: Any) -> None:
+        kind, checked = m.command(self.state, actor, command, data)
+        event = m.Event(len(self.log) + 1, kind, checked, actor)
+        self.log.append(event)
+        self.state = m.apply(self.state, event)
+
+    def vote(self, title: str, noes: set[str], kind: str = "substantive") -> m.VoteState:
+        self.do(m.CHAIR, "open_vote", title=title, kind=kind)
+        number = self.state.votes[-1].number
+        for seat in self.state.seats:
+            self.do(
+                seat, "cast", cast="no" if seat in noes else "yes", ballot_id=f"{seat}-{number}"
+            )
+        self.do(m.CHAIR, "close_vote")
+        return self.state.votes[-1]
+
+
+def test_the_26_may_2022_meeting() -> None:
+    meeting = Meeting()
+    public = meeting.vote("Meeting in public", {"CHN", "RUS"}, kind="procedural")
+    assert public.decision is not None and public.decision.is_adopted
+    draft = meeting.vote("S/2022/431", {"CHN", "RUS"})
+    assert draft.decision is not None and draft.decision.reason is not None
+    assert [s.name for s in draft.decision.vetoed_by] == [
+        "People's Republic of China",
+        "Russian Federation",
+    ]
+    meeting.do(m.CHAIR, "propose_statement", kind="presidential_statement", text="Condemns.")
+    meeting.do("CHN", "break_silence")
+    meeting.do("RUS", "break_silence")
+    meeting.do(m.CHAIR, "end_silence")
+    statement = meeting.state.statements[-1]
+    assert statement.decision is not None and not statement.decision.is_adopted
+    eleven = ["USA", "ALB", "BRA", "FRA", "IRL", "NOR", "GBR", "ARE", "GAB", "GHA", "MEX"]
+    meeting.do(m.CHAIR, "joint_statement", signatories=eleven, text="We condemn.")
+    view = m.view(meeting.state)
+    assert view["joint_statements"][0]["council_status"] is False
+    assert len(view["joint_statements"][0]["signatories"]) == 11
+    assert view["votes"][1]["line"] == "9 needed — 13 so far"
+    # The state is derived from the log alone.
+    assert m.replay(m.start(meeting.state.council), meeting.log) == meeting.state
+
+
+def test_one_ballot_per_delegation_and_a_retry_counts_once() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    meeting.do("CHN", "cast", cast="no", ballot_id="phone-1")
+    with pytest.raises(m.DuplicateBallot):
+        meeting.do("CHN", "cast", cast="no", ballot_id="phone-1")
+    with pytest.raises(m.SessionError, match="already voted"):
+        meeting.do("CHN", "cast", cast="yes", ballot_id="phone-2")
+    assert meeting.state.tally(meeting.state.votes[-1])["no"] == 1
+
+
+def test_roles_are_enforced() -> None:
+    meeting = Meeting()
+    with pytest.raises(m.SessionError, match="only the chair"):
+        meeting.do("FRA", "open_vote", title="x")
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    with pytest.raises(m.SessionError, match="only a delegation"):
+        meeting.do(m.CHAIR, "cast", cast="yes", ballot_id="x")
+    with pytest.raises(m.SessionError, match="only the chair"):
+        meeting.do("FRA", "close_vote")
+
+
+def test_a_ballot_after_the_close_is_refused_and_a_correction_leaves_a_trace() -> None:
+    meeting = Meeting()
+    vote = meeting.vote("S/2022/431", {"CHN", "RUS"})
+    with pytest.raises(m.SessionError, match="no vote is open"):
+        meeting.do("FRA", "cast", cast="no", ballot_id="late")
+    meeting.do(
+        m.CHAIR,
+        "correct",
+        vote=vote.number,
+        seat="RUS",
+        cast="abstain",
+        reason="the delegation's device misfired (chair's note)",
+    )
+    corrected = meeting.state.votes[0]
+    assert corrected.decision is not None
+    assert [s.key for s in corrected.decision.vetoed_by] == ["CHN"]
+    assert meeting.state.corrections[0]["reason"].startswith("the delegation")
+    assert [e.kind for e in meeting.log].count("correct") == 1
+
+
+def test_unvoted_seats_are_absent_or_not_participating_at_the_close() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "roll_call", seat="GAB", presence="absent")
+    meeting.do(m.CHAIR, "open_vote", title="x")
+    with pytest.raises(m.SessionError, match="absent"):
+        meeting.do("GAB", "cast", cast="yes", ballot_id="g")
+    meeting.do(m.CHAIR, "close_vote")
+    ballots = meeting.state.votes[-1].ballots
+    assert ballots["GAB"].value == "absent" and ballots["FRA"].value == "not_participating"
+
+
+def test_a_custom_roster_with_the_councils_rules() -> None:
+    council = custom_council(
+        dt.date(2026, 11, 24),
+        [RosterSeat("Atlantis", True), *(RosterSeat(f"State {i}") for i in range(14))],
+    )
+    assert council.threshold == 9 and council.seats == 15
+    state = m.start(council)
+    assert council.permanent[0].name == "Atlantis"
+    assert len(set(state.seats)) == 15
+
+
+@given(
+    st.lists(st.sampled_from(["yes", "no", "abstain"]), min_size=15, max_size=15),
+    st.permutations(range(15)),
+)
+@settings(max_examples=50, deadline=None)
+def test_the_order_of_ballots_never_changes_the_outcome(casts: list[str], order: list[int]) -> None:
+    outcomes = []
+    for sequence in (range(15), order):
+        meeting = Meeting()
+        meeting.do(m.CHAIR, "open_vote", title="x")
+        for i in sequence:
+            meeting.do(meeting.state.seats[i], "cast", cast=casts[i], ballot_id=str(i))
+        meeting.do(m.CHAIR, "close_vote")
+        outcomes.append(meeting.state.votes[-1].decision)
+    assert outcomes[0] == outcomes[1]
