@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from unsc.service.database import open_database
+from unsc.service.live import LiveHub
 from unsc.web.app import Settings, create_app
 
 OPERATIONS = [
@@ -20,6 +21,11 @@ OPERATIONS = [
     "GET /api/council",
     "POST /api/decide",
     "GET /api/events",
+    "POST /api/sessions",
+    "GET /api/sessions/{session_id}",
+    "POST /api/sessions/{session_id}/commands",
+    "POST /api/sessions/{session_id}/delegations/{seat}/reissue",
+    "GET /api/sessions/{session_id}/events",
 ]
 
 
@@ -28,6 +34,7 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'unsc.sqlite3'}"
     app = create_app(Settings(url))
     app.state.database = open_database(url)  # what the lifespan does, for the ASGI client
+    app.state.live = LiveHub(app.state.database)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -228,3 +228,66 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class LiveSession(Base):
+    """A live meeting: the Council it sits as (a real date, or a custom roster)."""
+
+    __tablename__ = "live_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date] = mapped_column(Date)
+    roster: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
+    """``None`` for the real Council on ``date``; else [{"name", "permanent"}]."""
+    threshold: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LiveToken(Base):
+    """A secret link for one role in one session: the chair, a delegation, the projector.
+    Only its hash is kept."""
+
+    __tablename__ = "live_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("live_sessions.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    """chair, delegation or projector."""
+    seat: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LiveEvent(Base):
+    """The append-only log of a session; its state is derived from these rows alone."""
+
+    __tablename__ = "live_events"
+    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("live_sessions.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LiveBallot(Base):
+    """One ballot per delegation per vote, and one per client ballot id: the database
+    refuses a second, whatever the server's code does."""
+
+    __tablename__ = "live_ballots"
+    __table_args__ = (
+        UniqueConstraint("session_id", "vote", "seat"),
+        UniqueConstraint("session_id", "ballot_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("live_sessions.id"))
+    vote: Mapped[int] = mapped_column(Integer)
+    seat: Mapped[str] = mapped_column(String(16))
+    ballot_id: Mapped[str] = mapped_column(String(64))
+    cast: Mapped[str] = mapped_column(String(20))
+    seq: Mapped[int] = mapped_column(Integer)

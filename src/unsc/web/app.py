@@ -18,7 +18,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unsc.core.errors import UnscError
 from unsc.service.database import open_database
-from unsc.web import api, pages
+from unsc.service.live import AccessError, LiveHub
+from unsc.sessions.machine import SessionError
+from unsc.web import api, live, pages
 from unsc.web.cache import ResponseCache
 
 
@@ -37,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = open_database(settings.database_url)
         app.state.database = database
+        app.state.live = LiveHub(database)
         yield
         database.engine.dispose()
 
@@ -72,7 +75,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     app.include_router(api.router)
+    app.include_router(live.router)
     app.include_router(pages.router)
+    app.add_exception_handler(AccessError, live.access_error)  # type: ignore[arg-type]
+    app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
     if settings.cache:
         app.add_middleware(ResponseCache)
 

@@ -1,0 +1,296 @@
+"""Live sessions on the server: tokens, one writer per session, a durable log, fan-out.
+
+Every command is checked against the session's state, written to the log (and, for a
+ballot, to the one-ballot-per-seat table) in one transaction, and only then applied and
+pushed to the screens. A restart rebuilds every state from the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import secrets
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from unsc.core.errors import UnscError
+from unsc.core.law import CouncilOn
+from unsc.record import models as m
+from unsc.service.database import Database
+from unsc.service.record import bundled_law
+from unsc.sessions import machine
+from unsc.sessions.roster import RosterSeat, custom_council
+
+PROJECTOR = "projector"
+
+
+class AccessError(UnscError):
+    """A token that is unknown, revoked, or not allowed to do what it asks."""
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    session_id: str
+    role: str
+    seat: str | None
+
+    @property
+    def name(self) -> str:
+        """The actor as the state machine knows it: 'chair' or a seat key."""
+        return machine.CHAIR if self.role == machine.CHAIR else (self.seat or PROJECTOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    session_id: str
+    chair_token: str
+    projector_token: str
+    delegations: tuple[tuple[str, str, str], ...]
+    """(seat key, name, token) per delegation."""
+
+
+class LiveHub:
+    """All live sessions of this process: cached states, writers, subscribers."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self._states: dict[str, machine.SessionState] = {}
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._subscribers: dict[str, set[asyncio.Queue[machine.Event]]] = defaultdict(set)
+
+    # -- setting up ------------------------------------------------------------------
+
+    def create(
+        self,
+        title: str,
+        day: dt.date,
+        roster: Sequence[RosterSeat] | None = None,
+        threshold: int | None = None,
+    ) -> Created:
+        council = self._council(day, roster, threshold)
+        session_id = secrets.token_hex(8)
+        chair, projector = _new_token(), _new_token()
+        delegations = tuple((mm.key, mm.name, _new_token()) for mm in council.members)
+        with self.database.sessions() as s, s.begin():
+            s.add(
+                m.LiveSession(
+                    id=session_id,
+                    title=title[:200] or "Security Council",
+                    date=day,
+                    roster=None
+                    if roster is None
+                    else [{"name": r.name, "permanent": r.permanent} for r in roster],
+                    threshold=threshold,
+                    created=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+            )
+            s.flush()
+            rows = [
+                {
+                    "session_id": session_id,
+                    "role": machine.CHAIR,
+                    "seat": None,
+                    "token_hash": _hash(chair),
+                    "revoked": False,
+                },
+                {
+                    "session_id": session_id,
+                    "role": PROJECTOR,
+                    "seat": None,
+                    "token_hash": _hash(projector),
+                    "revoked": False,
+                },
+            ]
+            rows += [
+                {
+                    "session_id": session_id,
+                    "role": "delegation",
+                    "seat": key,
+                    "token_hash": _hash(token),
+                    "revoked": False,
+                }
+                for key, _, token in delegations
+            ]
+            s.execute(insert(m.LiveToken), rows)
+        self._states[session_id] = machine.start(council)
+        return Created(session_id, chair, projector, delegations)
+
+    def _council(
+        self, day: dt.date, roster: Sequence[RosterSeat] | None, threshold: int | None
+    ) -> CouncilOn:
+        if roster:
+            return custom_council(day, roster, threshold)
+        return bundled_law().on(day)
+
+    def reissue(self, actor: Actor, seat: str) -> str:
+        """A new token for ``seat`` (chair only); the old one stops working at once."""
+        if actor.role != machine.CHAIR:
+            raise AccessError("only the chair can reissue a delegation's link")
+        state = self.state(actor.session_id)
+        if seat not in state.seats:
+            raise AccessError(f"seat: one of {', '.join(state.seats)}")
+        token = _new_token()
+        with self.database.sessions() as s, s.begin():
+            s.execute(
+                update(m.LiveToken)
+                .where(
+                    m.LiveToken.session_id == actor.session_id,
+                    m.LiveToken.seat == seat,
+                    m.LiveToken.revoked.is_(False),
+                )
+                .values(revoked=True)
+            )
+            s.execute(
+                insert(m.LiveToken),
+                [
+                    {
+                        "session_id": actor.session_id,
+                        "role": "delegation",
+                        "seat": seat,
+                        "token_hash": _hash(token),
+                        "revoked": False,
+                    }
+                ],
+            )
+        return token
+
+    # -- who is asking -------------------------------------------------------------------
+
+    def authenticate(self, session_id: str, token: str | None) -> Actor:
+        if not token:
+            raise AccessError("a token is required: use the link the chair gave you")
+        with self.database.sessions() as s:
+            row = s.scalar(select(m.LiveToken).where(m.LiveToken.token_hash == _hash(token)))
+        if row is None or row.session_id != session_id:
+            raise AccessError("this link is not valid for this session")
+        if row.revoked:
+            raise AccessError("this link was revoked; ask the chair for a new one")
+        return Actor(session_id, row.role, row.seat)
+
+    # -- state ---------------------------------------------------------------------------
+
+    def state(self, session_id: str) -> machine.SessionState:
+        state = self._states.get(session_id)
+        if state is None:
+            state = self._load(session_id)
+            self._states[session_id] = state
+        return state
+
+    def _load(self, session_id: str) -> machine.SessionState:
+        with self.database.sessions() as s:
+            row = s.get(m.LiveSession, session_id)
+            if row is None:
+                raise AccessError(f"no session {session_id!r}")
+            roster = (
+                None
+                if row.roster is None
+                else [RosterSeat(r["name"], r["permanent"]) for r in row.roster]
+            )
+            council = self._council(row.date, roster, row.threshold)
+            events = [
+                machine.Event(e.seq, e.kind, e.data, e.actor)
+                for e in s.scalars(
+                    select(m.LiveEvent)
+                    .where(m.LiveEvent.session_id == session_id)
+                    .order_by(m.LiveEvent.seq)
+                )
+            ]
+        return machine.replay(machine.start(council), events)
+
+    def events_since(self, session_id: str, seq: int) -> list[machine.Event]:
+        with self.database.sessions() as s:
+            return [
+                machine.Event(e.seq, e.kind, e.data, e.actor)
+                for e in s.scalars(
+                    select(m.LiveEvent)
+                    .where(m.LiveEvent.session_id == session_id, m.LiveEvent.seq > seq)
+                    .order_by(m.LiveEvent.seq)
+                )
+            ]
+
+    # -- commands --------------------------------------------------------------------
+
+    async def submit(
+        self, actor: Actor, kind: str, data: Mapping[str, Any]
+    ) -> tuple[machine.Event | None, bool]:
+        """Check, log, apply and publish a command. Returns (event, duplicate): a retried
+        ballot returns (None, True) and changes nothing."""
+        if actor.role == PROJECTOR:
+            raise AccessError("the projector link can only watch")
+        async with self._locks[actor.session_id]:
+            state = self.state(actor.session_id)
+            try:
+                kind, checked = machine.command(state, actor.name, kind, data)
+            except machine.DuplicateBallot:
+                return None, True
+            event = machine.Event(state.last_seq + 1, kind, checked, actor.name)
+            try:
+                self._append(actor.session_id, event)
+            except IntegrityError:
+                # Another writer (a second process) got there first: reload and refuse.
+                self._states.pop(actor.session_id, None)
+                raise machine.SessionError("the session changed meanwhile; try again") from None
+            self._states[actor.session_id] = machine.apply(state, event)
+        for queue in list(self._subscribers[actor.session_id]):
+            try:
+                queue.put_nowait(event)
+            except asyncio.QueueFull:
+                # A screen that cannot keep up is dropped; it resumes from its last
+                # sequence number when it reconnects, so it misses nothing.
+                self.unsubscribe(actor.session_id, queue)
+        return event, False
+
+    def _append(self, session_id: str, event: machine.Event) -> None:
+        with self.database.sessions() as s, s.begin():
+            s.execute(
+                insert(m.LiveEvent),
+                [
+                    {
+                        "session_id": session_id,
+                        "seq": event.seq,
+                        "kind": event.kind,
+                        "data": dict(event.data),
+                        "actor": event.actor,
+                        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    }
+                ],
+            )
+            if event.kind == "cast":
+                d = event.data
+                s.execute(
+                    insert(m.LiveBallot),
+                    [
+                        {
+                            "session_id": session_id,
+                            "vote": d["vote"],
+                            "seat": d["seat"],
+                            "ballot_id": d["ballot_id"],
+                            "cast": d["cast"],
+                            "seq": event.seq,
+                        }
+                    ],
+                )
+
+    # -- fan-out ---------------------------------------------------------------------
+
+    def subscribe(self, session_id: str) -> asyncio.Queue[machine.Event]:
+        queue: asyncio.Queue[machine.Event] = asyncio.Queue(maxsize=10_000)
+        self._subscribers[session_id].add(queue)
+        return queue
+
+    def unsubscribe(self, session_id: str, queue: asyncio.Queue[machine.Event]) -> None:
+        self._subscribers[session_id].discard(queue)

@@ -1,0 +1,225 @@
+"""Live sessions over HTTP and WebSocket: create, watch, vote, resume."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Query, Request, WebSocket, WebSocketDisconnect
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from unsc.core.errors import UnscError
+from unsc.service.live import AccessError, Actor, LiveHub
+from unsc.service.record import today
+from unsc.sessions import machine
+from unsc.sessions.roster import RosterSeat
+
+router = APIRouter(prefix="/api/sessions", tags=["live sessions"])
+
+
+class RosterSeatIn(BaseModel):
+    name: str = Field(min_length=1, max_length=80)
+    permanent: bool = False
+
+
+class SessionIn(BaseModel):
+    title: str = Field(default="Security Council", max_length=200)
+    date: dt.date | None = Field(default=None, description="The real Council on this day")
+    roster: list[RosterSeatIn] | None = Field(
+        default=None, max_length=60, description="A custom roster instead of the real Council"
+    )
+    threshold: int | None = Field(default=None, ge=1, le=60)
+
+
+class DelegationOut(BaseModel):
+    seat: str
+    name: str
+    token: str
+    url: str
+
+
+class SessionOut(BaseModel):
+    id: str
+    chair_token: str
+    chair_url: str
+    projector_url: str
+    delegations: list[DelegationOut]
+
+
+class CommandIn(BaseModel):
+    command: str = Field(max_length=40, description="e.g. open_vote, cast, close_vote")
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+def hub(request: Request) -> LiveHub:
+    live: LiveHub = request.app.state.live
+    return live
+
+
+def bearer(authorization: str | None, token: str | None) -> str | None:
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return token
+
+
+@router.post("", response_model=SessionOut, status_code=201)
+def create(request: Request, body: Annotated[SessionIn, Body()]) -> dict[str, Any]:
+    """Create a session: the real Council on a date (today by default) or a custom roster.
+    Answers the chair's, the projector's and each delegation's secret links."""
+    roster = None if not body.roster else [RosterSeat(r.name, r.permanent) for r in body.roster]
+    created = hub(request).create(body.title, body.date or today(), roster, body.threshold)
+    base = f"/live/{created.session_id}"
+    return {
+        "id": created.session_id,
+        "chair_token": created.chair_token,
+        "chair_url": f"{base}/chair#{created.chair_token}",
+        "projector_url": f"{base}/projector#{created.projector_token}",
+        "delegations": [
+            {"seat": seat, "name": name, "token": token, "url": f"{base}/delegate#{token}"}
+            for seat, name, token in created.delegations
+        ],
+    }
+
+
+def _actor(
+    request: Request, session_id: str, authorization: str | None, token: str | None
+) -> Actor:
+    return hub(request).authenticate(session_id, bearer(authorization, token))
+
+
+@router.get("/{session_id}")
+def state(
+    request: Request,
+    session_id: str,
+    authorization: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, Any]:
+    """What this link's screen shows (the chair sees each ballot as it comes in)."""
+    actor = _actor(request, session_id, authorization, token)
+    view = machine.view(hub(request).state(session_id), for_chair=actor.role == machine.CHAIR)
+    return {**view, "you": {"role": actor.role, "seat": actor.seat}}
+
+
+@router.post("/{session_id}/commands")
+async def submit(
+    request: Request,
+    session_id: str,
+    body: CommandIn,
+    authorization: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(max_length=100)] = None,
+) -> JSONResponse:
+    """Submit a command (chair: open_vote, close_vote, correct, roll_call, ...; delegation:
+    cast, break_silence). A ballot needs a client `ballot_id`; a retry counts once."""
+    actor = _actor(request, session_id, authorization, token)
+    event, duplicate = await hub(request).submit(actor, body.command, body.data)
+    if duplicate:
+        return JSONResponse({"accepted": True, "duplicate": True})
+    assert event is not None
+    return JSONResponse({"accepted": True, "duplicate": False, "event": event.to_dict()})
+
+
+@router.post("/{session_id}/delegations/{seat}/reissue")
+def reissue(
+    request: Request,
+    session_id: str,
+    seat: str,
+    authorization: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, str]:
+    """A new link for a delegation (chair only); the old one stops working at once."""
+    actor = _actor(request, session_id, authorization, token)
+    new = hub(request).reissue(actor, seat)
+    return {"seat": seat, "token": new, "url": f"/live/{session_id}/delegate#{new}"}
+
+
+@router.get("/{session_id}/events")
+async def events(
+    request: Request,
+    session_id: str,
+    since: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    wait: Annotated[float, Query(ge=0, le=30)] = 0,
+    authorization: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, Any]:
+    """Every event after `since` (long polling: `wait` seconds for one to come), for
+    networks that drop WebSockets."""
+    _actor(request, session_id, authorization, token)
+    live = hub(request)
+    found = live.events_since(session_id, since)
+    if not found and wait:
+        queue = live.subscribe(session_id)
+        try:
+            await asyncio.wait_for(queue.get(), timeout=wait)
+        except TimeoutError:
+            pass
+        finally:
+            live.unsubscribe(session_id, queue)
+        found = live.events_since(session_id, since)
+    return {"events": [e.to_dict() for e in found]}
+
+
+@router.websocket("/{session_id}/ws")
+async def socket(websocket: WebSocket, session_id: str, token: str = "", since: int = 0) -> None:
+    """Every event after `since`, then each new one as it is logged; the socket also takes
+    commands: {"command": ..., "data": {...}} answered by {"ack": ...} or {"error": ...}."""
+    live: LiveHub = websocket.app.state.live
+    try:
+        actor = live.authenticate(session_id, token)
+    except UnscError as err:
+        await websocket.close(code=4403, reason=str(err)[:120])
+        return
+    await websocket.accept()
+    queue = live.subscribe(session_id)
+    try:
+        for event in live.events_since(session_id, since):
+            await websocket.send_text(json.dumps({"event": event.to_dict()}))
+        sender = asyncio.create_task(_forward(websocket, queue, since))
+        try:
+            while True:
+                message = await websocket.receive_text()
+                await websocket.send_text(json.dumps(await _handle(live, actor, message)))
+        finally:
+            sender.cancel()
+    except WebSocketDisconnect:
+        pass
+    finally:
+        live.unsubscribe(session_id, queue)
+
+
+async def _forward(websocket: WebSocket, queue: asyncio.Queue[machine.Event], since: int) -> None:
+    while True:
+        event = await queue.get()
+        if event.seq > since:
+            await websocket.send_text(json.dumps({"event": event.to_dict()}))
+
+
+async def _handle(live: LiveHub, actor: Actor, message: str) -> dict[str, Any]:
+    try:
+        body = json.loads(message)
+        if not isinstance(body, dict) or not isinstance(body.get("command"), str):
+            raise UnscError('expected {"command": "...", "data": {...}}')
+        data = body.get("data") or {}
+        if not isinstance(data, dict):
+            raise UnscError("data: expected an object")
+        event, duplicate = await live.submit(actor, body["command"], data)
+    except json.JSONDecodeError:
+        return {"error": "not valid JSON"}
+    except (UnscError, RecursionError) as err:
+        return {"error": str(err)}
+    return {
+        "ack": True,
+        "duplicate": duplicate,
+        "seq": None if event is None else event.seq,
+        "ballot_id": (data.get("ballot_id") if isinstance(data, dict) else None),
+    }
+
+
+def access_error(_: Request, exc: AccessError) -> JSONResponse:
+    return JSONResponse(status_code=403, content={"error": str(exc)})
+
+
+def session_error(_: Request, exc: machine.SessionError) -> JSONResponse:
+    return JSONResponse(status_code=409, content={"error": str(exc)})

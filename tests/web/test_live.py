@@ -1,0 +1,164 @@
+"""Live sessions through the API and WebSockets: the meeting, its integrity, its security."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from unsc.web.app import Settings, create_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'unsc.sqlite3'}"
+    with TestClient(create_app(Settings(url))) as c:
+        yield c
+
+
+def new_session(client: TestClient, **body: Any) -> dict[str, Any]:
+    response = client.post("/api/sessions", json={"date": "2022-05-26", **body})
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+def command(client: TestClient, sid: str, token: str, name: str, **data: Any) -> Any:
+    return client.post(
+        f"/api/sessions/{sid}/commands",
+        json={"command": name, "data": data},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def test_the_26_may_2022_meeting_through_the_api(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    seats = {d["seat"]: d["token"] for d in s["delegations"]}
+    assert len(seats) == 15 and s["projector_url"].startswith(f"/live/{sid}/projector#")
+
+    for title, kind in (("Meeting in public", "procedural"), ("S/2022/431", "substantive")):
+        assert command(client, sid, chair, "open_vote", title=title, kind=kind).status_code == 200
+        for seat, token in seats.items():
+            cast = "no" if seat in ("CHN", "RUS") else "yes"
+            assert (
+                command(
+                    client, sid, token, "cast", cast=cast, ballot_id=f"{seat}-{title}"
+                ).status_code
+                == 200
+            )
+        assert command(client, sid, chair, "close_vote").status_code == 200
+
+    view = client.get(f"/api/sessions/{sid}", params={"token": seats["FRA"]}).json()
+    public, draft = view["votes"]
+    assert public["decision"]["outcome"] == "adopted"
+    assert draft["decision"]["vetoed_by"] == ["People's Republic of China", "Russian Federation"]
+    assert draft["line"] == "9 needed — 13 so far"
+
+
+def test_a_delegation_cannot_act_for_another_or_as_the_chair(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    seats = {d["seat"]: d["token"] for d in s["delegations"]}
+    assert command(client, sid, seats["FRA"], "open_vote", title="x").status_code == 409
+    command(client, sid, chair, "open_vote", title="x")
+    # A ballot is always the token's own seat's: naming another seat changes nothing.
+    command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="f1", seat="RUS")
+    chair_view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
+    assert chair_view["votes"][0]["ballots"] == {"FRA": "yes"}
+    # A delegation does not see the ballots of an open vote (the chair's data).
+    seat_view = client.get(f"/api/sessions/{sid}", params={"token": seats["GBR"]}).json()
+    assert "ballots" not in seat_view["votes"][0] and seat_view["you"]["seat"] == "GBR"
+    assert command(client, sid, seats["FRA"], "close_vote").status_code == 409
+    # A token of one session is worth nothing in another.
+    other = new_session(client)
+    assert (
+        command(client, other["id"], seats["FRA"], "cast", cast="yes", ballot_id="x").status_code
+        == 403
+    )
+
+
+def test_a_revoked_link_stops_at_once(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    old = next(d["token"] for d in s["delegations"] if d["seat"] == "IND")
+    new = client.post(
+        f"/api/sessions/{sid}/delegations/IND/reissue", headers={"Authorization": f"Bearer {chair}"}
+    ).json()["token"]
+    command(client, sid, chair, "open_vote", title="x")
+    refused = command(client, sid, old, "cast", cast="yes", ballot_id="i1")
+    assert refused.status_code == 403 and "revoked" in refused.json()["error"]
+    assert command(client, sid, new, "cast", cast="yes", ballot_id="i2").status_code == 200
+    assert (
+        client.post(
+            f"/api/sessions/{sid}/delegations/IND/reissue",
+            headers={"Authorization": f"Bearer {new}"},
+        ).status_code
+        == 403
+    )
+
+
+def test_a_retried_ballot_counts_once_and_a_late_one_is_refused(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    token = next(d["token"] for d in s["delegations"] if d["seat"] == "MEX")
+    command(client, sid, chair, "open_vote", title="x")
+    first = command(client, sid, token, "cast", cast="no", ballot_id="m1").json()
+    again = command(client, sid, token, "cast", cast="no", ballot_id="m1").json()
+    assert first["duplicate"] is False and again == {"accepted": True, "duplicate": True}
+    assert command(client, sid, token, "cast", cast="yes", ballot_id="m2").status_code == 409
+    command(client, sid, chair, "close_vote")
+    assert command(client, sid, token, "cast", cast="yes", ballot_id="m3").status_code == 409
+    view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
+    assert view["votes"][0]["tally"]["no"] == 1
+
+
+def test_malformed_messages_get_an_error_and_change_nothing(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    token = s["delegations"][0]["token"]
+    before = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()["last_seq"]
+    assert command(client, sid, chair, "launch_missiles").status_code == 409
+    assert command(client, sid, chair, "open_vote").status_code == 409  # no title
+    assert (
+        client.post(
+            f"/api/sessions/{sid}/commands",
+            json=["x"],
+            headers={"Authorization": f"Bearer {chair}"},
+        ).status_code
+        == 422
+    )
+    assert client.get(f"/api/sessions/{sid}").status_code == 403
+    with client.websocket_connect(f"/api/sessions/{sid}/ws?token={token}") as ws:
+        ws.send_text("{not json")
+        assert ws.receive_json() == {"error": "not valid JSON"}
+        ws.send_json({"command": 3})
+        assert "expected" in ws.receive_json()["error"]
+    after = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()["last_seq"]
+    assert after == before
+
+
+def test_a_screen_that_reconnects_receives_what_it_missed(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    projector = s["projector_url"].split("#")[1]
+    command(client, sid, chair, "open_vote", title="first")
+    command(client, sid, chair, "close_vote")
+    with client.websocket_connect(f"/api/sessions/{sid}/ws?token={projector}&since=1") as ws:
+        missed = ws.receive_json()["event"]
+        assert missed["seq"] == 2 and missed["kind"] == "close_vote"
+        command(client, sid, chair, "open_vote", title="second")
+        assert ws.receive_json()["event"]["seq"] == 3
+        ws.send_json({"command": "close_vote"})
+        assert "watch" in ws.receive_json()["error"]
+    polled = client.get(f"/api/sessions/{sid}/events", params={"since": 1, "token": projector})
+    assert [e["seq"] for e in polled.json()["events"]] == [2, 3]
+
+
+def test_a_custom_roster(client: TestClient) -> None:
+    roster = [{"name": "Atlantis", "permanent": True}] + [{"name": f"State {i}"} for i in range(6)]
+    s = new_session(client, roster=roster)
+    view = client.get(f"/api/sessions/{s['id']}", params={"token": s["chair_token"]}).json()
+    assert view["threshold"] == 5 and view["members"][0]["name"] == "Atlantis"
