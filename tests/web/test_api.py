@@ -144,6 +144,11 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/council",
         "/api/decide",
         "/api/events",
+        "/api/sessions",
+        "/api/sessions/{session_id}",
+        "/api/sessions/{session_id}/commands",
+        "/api/sessions/{session_id}/delegations/{seat}/reissue",
+        "/api/sessions/{session_id}/events",
     }
     assert client.get("/docs").status_code == 200
 
