@@ -10,7 +10,8 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHED_PREFIX = "/api/"
-NEVER = frozenset({"/api/decide"})
+NEVER = ("/api/decide", "/api/sessions")
+"""Answers that depend on who asks or change as a meeting goes on."""
 
 
 class ResponseCache:
@@ -44,7 +45,7 @@ class ResponseCache:
             scope["type"] != "http"
             or scope.get("method") != "GET"
             or not path.startswith(CACHED_PREFIX)
-            or path in NEVER
+            or path.startswith(NEVER)
         ):
             await self.app(scope, receive, send)
             return

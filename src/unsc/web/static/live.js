@@ -1,0 +1,147 @@
+// The live meeting in the browser: a WebSocket that resumes from the last event seen,
+// a view fetched after each event, and ballots queued on the device until acknowledged.
+(function () {
+  "use strict";
+  const root = document.getElementById("live");
+  if (!root) return;
+  const session = root.dataset.session;
+  const role = root.dataset.role;
+  const token = decodeURIComponent(location.hash.slice(1));
+  const api = "/api/sessions/" + session;
+  const auth = { Authorization: "Bearer " + token };
+  const queueKey = "unsc-ballots-" + session + "-" + token.slice(0, 8);
+  let lastSeq = 0, socket = null, view = null, backoff = 500;
+
+  const $ = (id) => document.getElementById(id);
+  const status = (text) => { $("status").textContent = text; };
+  const queued = () => JSON.parse(localStorage.getItem(queueKey) || "[]");
+  const saveQueue = (q) => localStorage.setItem(queueKey, JSON.stringify(q));
+
+  async function refresh() {
+    const response = await fetch(api, { headers: auth });
+    if (!response.ok) { status((await response.json()).error || "This link does not work."); return; }
+    view = await response.json();
+    render();
+  }
+
+  function render() {
+    const vote = view.votes[view.votes.length - 1];
+    const names = Object.fromEntries(view.members.map((m) => [m.key, m.name]));
+    if (role === "delegation" && view.you.seat) $("seat-name").textContent = names[view.you.seat];
+    if (vote) {
+      $("vote-title").textContent = "Vote " + vote.number + ": " + vote.title + " (" + vote.kind + ")";
+      $("line").textContent = vote.line + (vote.closed ? " — closed" : " — open") +
+        " · in favour " + vote.tally.yes + ", against " + vote.tally.no + ", abstaining " + vote.tally.abstain;
+      $("veto").textContent = vote.permanent_no.length && vote.kind !== "procedural"
+        ? "Negative vote of a permanent member: " + vote.permanent_no.join(", ") : "";
+      $("outcome").textContent = vote.decision ? vote.decision.explanation +
+        (vote.decision.vetoed_by.length ? " Veto: " + vote.decision.vetoed_by.join(", ") + "." : "") : "";
+    }
+    $("votes").innerHTML = "";
+    for (const v of view.votes.filter((x) => x.closed)) {
+      const li = document.createElement("li");
+      li.textContent = v.title + ": " + v.decision.explanation;
+      $("votes").appendChild(li);
+    }
+    $("statements").innerHTML = "";
+    for (const s of view.statements) {
+      const li = document.createElement("li");
+      li.textContent = s.kind.replace("_", " ") + ": " + s.text + " — " +
+        (s.decision ? s.decision.explanation : "under silence procedure");
+      $("statements").appendChild(li);
+    }
+    for (const j of view.joint_statements) {
+      const li = document.createElement("li");
+      li.textContent = "Joint statement by " + j.signatories.length + " states (no Council status): " +
+        j.signatories.join(", ") + ". " + j.text;
+      $("statements").appendChild(li);
+    }
+    if (role === "delegation") {
+      const open = vote && !vote.closed;
+      const voted = open && vote.voted.includes(view.you.seat);
+      for (const b of document.querySelectorAll(".choices button")) b.disabled = !open || voted;
+      $("question").textContent = open ? "Vote " + vote.number + ": " + vote.title : "No vote is open.";
+      if (open && voted) $("mine").textContent = "Your vote is recorded.";
+      else if (!open) $("mine").textContent = "";
+      const statement = view.statements[view.statements.length - 1];
+      $("break-silence").disabled = !(statement && !statement.ended);
+    }
+    if (role === "chair") {
+      const box = $("signatories");
+      if (!box.childElementCount) {
+        for (const m of view.members) {
+          const label = document.createElement("label");
+          label.innerHTML = '<input type="checkbox" value="' + m.key + '"> ';
+          label.appendChild(document.createTextNode(m.name));
+          box.appendChild(label);
+        }
+      }
+    }
+  }
+
+  function send(command, data) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ command: command, data: data || {} }));
+      return true;
+    }
+    return false;
+  }
+
+  function flushQueue() {
+    for (const ballot of queued()) send("cast", ballot);
+  }
+
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + api + "/ws?token=" +
+      encodeURIComponent(token) + "&since=" + lastSeq);
+    socket.onopen = () => { backoff = 500; status("Connected."); flushQueue(); refresh(); };
+    socket.onmessage = (message) => {
+      const body = JSON.parse(message.data);
+      if (body.event) {
+        lastSeq = Math.max(lastSeq, body.event.seq);
+        refresh();
+      } else if (body.ack && body.ballot_id) {
+        saveQueue(queued().filter((b) => b.ballot_id !== body.ballot_id));
+      } else if (body.error) {
+        status(body.error);
+        if (body.error.indexOf("already voted") >= 0 || body.error.indexOf("no vote is open") >= 0) {
+          saveQueue([]);
+        }
+      }
+    };
+    socket.onclose = (event) => {
+      if (event.code === 4403) { status(event.reason || "This link does not work."); return; }
+      status("Reconnecting…");
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 8000);
+    };
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-cast]");
+    if (button && view) {
+      const vote = view.votes[view.votes.length - 1];
+      const id = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+      const ballot = { vote: vote.number, cast: button.dataset.cast, ballot_id: id };
+      saveQueue(queued().concat([ballot]));
+      $("mine").textContent = "Sending your vote: " + button.dataset.cast + "…";
+      for (const b of document.querySelectorAll(".choices button")) b.disabled = true;
+      send("cast", ballot);
+    }
+    if (event.target.id === "close-vote") send("close_vote");
+    if (event.target.id === "end-silence") send("end_silence");
+    if (event.target.id === "break-silence") send("break_silence");
+  });
+
+  function formData(form) { return Object.fromEntries(new FormData(form).entries()); }
+  const bind = (id, handler) => { const f = $(id); if (f) f.addEventListener("submit", (e) => { e.preventDefault(); handler(f); }); };
+  bind("open-vote", (f) => send("open_vote", formData(f)));
+  bind("statement", (f) => send("propose_statement", formData(f)));
+  bind("joint", (f) => send("joint_statement", {
+    text: formData(f).text,
+    signatories: Array.from(f.querySelectorAll("input[type=checkbox]:checked")).map((c) => c.value),
+  }));
+
+  connect();
+})();

@@ -1,0 +1,84 @@
+"""A live session in headless Chromium, one browser context per delegation: the Council of
+26 May 2022 meets, votes, vetoes, fails to agree a statement, and eleven states sign a joint
+statement. Every screen shows what the log says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from playwright.sync_api import Browser, Page, expect
+
+VETO = "Veto: People's Republic of China, Russian Federation"
+ELEVEN = ["USA", "ALB", "BRA", "FRA", "IRL", "NOR", "GBR", "ARE", "GAB", "GHA", "MEX"]
+
+
+def open_page(browser: Browser, url: str, width: int = 1000) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator("#status")).to_have_text("Connected.")
+    return page
+
+
+def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    projector = open_page(browser, server + created["projector_url"])
+    delegates = {
+        d["seat"]: open_page(browser, server + d["url"], width=360) for d in created["delegations"]
+    }
+    screens = [chair, projector, *delegates.values()]
+
+    def vote(title: str, kind: str) -> None:
+        chair.get_by_label("Put to the vote").fill(title)
+        chair.get_by_label("Question").select_option(kind)
+        chair.get_by_role("button", name="Open the vote").click()
+        for seat, page in delegates.items():
+            button = "No" if seat in ("CHN", "RUS") else "Yes"
+            page.get_by_role("button", name=button, exact=True).click()
+            expect(page.locator("#mine")).to_have_text("Your vote is recorded.")
+        expect(chair.locator("#line")).to_contain_text("9 needed — 13 so far")
+        chair.get_by_role("button", name="Close the vote").click()
+
+    vote("Meeting in public", "procedural")
+    for page in screens:
+        expect(page.locator("#outcome")).to_have_text("The draft resolution has been adopted.")
+    vote("S/2022/431", "substantive")
+    for page in screens:
+        expect(page.locator("#outcome")).to_contain_text(
+            "has not been adopted, owing to the negative vote of a permanent member"
+        )
+        expect(page.locator("#outcome")).to_contain_text(VETO)
+
+    chair.locator("#statement").get_by_label("Text").fill("The Council condemns the launch.")
+    chair.get_by_role("button", name="Start the silence procedure").click()
+    for seat in ("CHN", "RUS"):
+        delegates[seat].get_by_role("button", name="Break silence").click()
+    expect(chair.locator("#statements")).to_contain_text("under silence procedure")
+    chair.get_by_role("button", name="End the silence procedure").click()
+    for page in screens:
+        expect(page.locator("#statements")).to_contain_text(
+            "No presidential statement has been agreed"
+        )
+
+    for seat in ELEVEN:
+        chair.locator(f"#signatories input[value={seat}]").check()
+    chair.locator("#joint").get_by_label("Text").fill("We condemn the launch.")
+    chair.get_by_role("button", name="Record the joint statement").click()
+    for page in screens:
+        expect(page.locator("#statements")).to_contain_text(
+            "Joint statement by 11 states (no Council status)"
+        )
+
+
+def test_the_setup_page_gives_links_and_codes(page: Page, server: str) -> None:
+    page.goto(server + "/live")
+    page.get_by_label("Title", exact=True).fill("Model UN, committee A")
+    page.get_by_label("Or a custom roster").fill("*Atlantis\nBorduria\nSyldavia\nRuritania")
+    page.get_by_role("button", name="Create the session").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Model UN, committee A")
+    expect(page.locator(".qr svg")).to_have_count(4)
+    expect(page.locator(".qr")).to_contain_text(["Atlantis", "Borduria", "Syldavia", "Ruritania"])
