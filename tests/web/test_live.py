@@ -162,3 +162,31 @@ def test_a_custom_roster(client: TestClient) -> None:
     s = new_session(client, roster=roster)
     view = client.get(f"/api/sessions/{s['id']}", params={"token": s["chair_token"]}).json()
     assert view["threshold"] == 5 and view["members"][0]["name"] == "Atlantis"
+
+
+def test_a_finished_session_goes_into_the_record_as_a_simulation(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    seats = {d["seat"]: d["token"] for d in s["delegations"]}
+    command(client, sid, chair, "open_vote", title="S/2022/431 (simulated)")
+    for seat, token in seats.items():
+        command(
+            client,
+            sid,
+            token,
+            "cast",
+            cast="no" if seat in ("CHN", "RUS") else "yes",
+            ballot_id=f"{seat}-sim",
+        )
+    command(client, sid, chair, "close_vote")
+    assert command(client, sid, chair, "end_session").status_code == 200
+    assert command(client, sid, chair, "open_vote", title="after").status_code == 409
+    real = client.get("/api/votes", params={"q": "simulated"}).json()
+    assert real["total"] == 0  # the real Council's record is kept apart
+    sim = client.get("/api/votes", params={"q": "simulated", "simulations": "only"}).json()
+    assert sim["total"] == 1 and sim["items"][0]["id"] > 1_000_000
+    vote = client.get(f"/api/votes/{sim['items'][0]['id']}").json()
+    assert vote["vetoed_by"] == ["People's Republic of China", "Russian Federation"]
+    assert len(vote["casts"]) == 15 and vote["source"]["id"] == "live"
+    vetoes = client.get("/api/vetoes", params={"member": "China"}).json()
+    assert vetoes["total"] == 20  # simulated vetoes are not the Council's

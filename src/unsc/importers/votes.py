@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import Annotation, AnnotationKind, ReplayReport
@@ -27,18 +27,21 @@ _RESOLUTION = re.compile(r"^S/RES/(\d+)\s*\((\d{4})\)$")
 
 
 def clear(session: Session) -> None:
-    """Remove what this importer writes, children first."""
-    for model in (m.Veto, m.Cast, m.Vote, m.Term, m.State):
-        session.execute(delete(model))
+    """Remove what this importer writes, children first; simulated votes (live sessions)
+    and the states they name stay."""
+    recorded = select(m.Vote.id).where(m.Vote.source_id == SOURCE_ID)
+    session.execute(delete(m.Veto).where(m.Veto.vote_id.in_(recorded)))
+    session.execute(delete(m.Cast).where(m.Cast.vote_id.in_(recorded)))
+    session.execute(delete(m.Vote).where(m.Vote.source_id == SOURCE_ID))
+    session.execute(delete(m.Term))
 
 
 def load_states(session: Session, law: Law) -> None:
-    """Every state the law knows, under its current name, and every seat it held."""
-    rows = []
+    """Every state the law knows, under its current name (added or updated), and every
+    seat it held."""
     for key, record in law.states.items():
         state = record.on(law.known_until)
-        rows.append({"key": key, "iso3": state.iso3, "name": state.name, "un_name": state.un_name})
-    session.execute(insert(m.State), rows)
+        session.merge(m.State(key=key, iso3=state.iso3, name=state.name, un_name=state.un_name))
     terms = []
     for seat in law.permanent_seats:
         for holder in seat.holders:

@@ -57,6 +57,8 @@ class VoteFilter:
     members: frozenset[str] = field(default_factory=frozenset)
     """State keys: votes in which any of them sat."""
     q: str | None = None
+    simulations: str = "exclude"
+    """exclude (the real Council only), include, or only (votes of live sessions)."""
 
 
 def _like(text: str) -> str:
@@ -73,8 +75,17 @@ def _row(obj: Any, columns: Sequence[str]) -> dict[str, Any]:
     return out
 
 
+def _simulated(query: Select[Any], which: str, column: Any) -> Select[Any]:
+    if which == "include":
+        return query
+    if which not in ("exclude", "only"):
+        raise ValueError("simulations: exclude, include or only")
+    simulated = select(m.Vote.id).where(m.Vote.simulation.is_(True))
+    return query.where(column.in_(simulated) if which == "only" else column.not_in(simulated))
+
+
 def _vote_query(f: VoteFilter) -> Select[Any]:
-    query = select(m.Vote)
+    query = _simulated(select(m.Vote), f.simulations, m.Vote.id)
     if f.symbol:
         pattern = f.symbol.replace(" ", "").upper()
         query = query.where(
@@ -180,6 +191,7 @@ class VetoFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     subject: str | None = None
+    simulations: str = "exclude"
 
 
 VETO_COLUMNS = (
@@ -196,7 +208,7 @@ VETO_COLUMNS = (
 
 
 def _veto_query(f: VetoFilter) -> Select[Any]:
-    query = select(m.Veto)
+    query = _simulated(select(m.Veto), f.simulations, m.Veto.vote_id)
     if f.members:
         query = query.where(m.Veto.state_key.in_(f.members))
     if f.start:
@@ -258,12 +270,18 @@ def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
             }
         )
     vetoes = dict(
-        session.execute(select(m.Veto.state_key, func.count()).group_by(m.Veto.state_key)).all()
+        session.execute(
+            select(m.Veto.state_key, func.count())
+            .join(m.Vote, m.Vote.id == m.Veto.vote_id)
+            .where(m.Vote.simulation.is_(False))
+            .group_by(m.Veto.state_key)
+        ).all()
     )
     votes = dict(
         session.execute(
             select(m.Cast.state_key, func.count())
-            .where(m.Cast.cast.in_(VOTED))
+            .join(m.Vote, m.Vote.id == m.Cast.vote_id)
+            .where(m.Cast.cast.in_(VOTED), m.Vote.simulation.is_(False))
             .group_by(m.Cast.state_key)
         ).all()
     )
@@ -291,7 +309,11 @@ def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
 def member_casts(
     session: Session, key: str, start: dt.date | None, end: dt.date | None
 ) -> dict[int, str]:
-    query = select(m.Cast.vote_id, m.Cast.cast).join(m.Vote).where(m.Cast.state_key == key)
+    query = (
+        select(m.Cast.vote_id, m.Cast.cast)
+        .join(m.Vote)
+        .where(m.Cast.state_key == key, m.Vote.simulation.is_(False))
+    )
     if start:
         query = query.where(m.Vote.date >= start)
     if end:

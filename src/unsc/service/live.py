@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
 from unsc.core.law import CouncilOn
@@ -238,13 +239,14 @@ class LiveHub:
             except machine.DuplicateBallot:
                 return None, True
             event = machine.Event(state.last_seq + 1, kind, checked, actor.name)
+            after = machine.apply(state, event)
             try:
-                self._append(actor.session_id, event)
+                self._append(actor.session_id, event, after)
             except IntegrityError:
                 # Another writer (a second process) got there first: reload and refuse.
                 self._states.pop(actor.session_id, None)
                 raise machine.SessionError("the session changed meanwhile; try again") from None
-            self._states[actor.session_id] = machine.apply(state, event)
+            self._states[actor.session_id] = after
         for queue in list(self._subscribers[actor.session_id]):
             try:
                 queue.put_nowait(event)
@@ -254,7 +256,9 @@ class LiveHub:
                 self.unsubscribe(actor.session_id, queue)
         return event, False
 
-    def _append(self, session_id: str, event: machine.Event) -> None:
+    def _append(self, session_id: str, event: machine.Event, after: machine.SessionState) -> None:
+        """The event (and a ballot's row, or a finished session's votes) in one
+        transaction: acknowledged means committed."""
         with self.database.sessions() as s, s.begin():
             s.execute(
                 insert(m.LiveEvent),
@@ -284,6 +288,8 @@ class LiveHub:
                         }
                     ],
                 )
+            if event.kind == "end_session":
+                _into_the_record(s, session_id, after)
 
     # -- fan-out ---------------------------------------------------------------------
 
@@ -294,3 +300,105 @@ class LiveHub:
 
     def unsubscribe(self, session_id: str, queue: asyncio.Queue[machine.Event]) -> None:
         self._subscribers[session_id].discard(queue)
+
+
+SIMULATION_IDS = 1_000_000
+"""Votes of live sessions are numbered from here, apart from the record's 1..3203."""
+LIVE_SOURCE = {
+    "id": "live",
+    "title": "unsc live sessions (simulations, not votes of the Security Council)",
+    "file": "",
+    "licence": "the session's participants",
+    "url": "",
+    "citation": "A meeting run in unsc; its log is kept in live_events.",
+    "sha256": "",
+}
+
+
+def _into_the_record(s: Session, session_id: str, state: machine.SessionState) -> None:
+    """A finished session's votes, stored like the Council's, marked as a simulation."""
+
+    row = s.get(m.LiveSession, session_id)
+    title = row.title if row is not None else "live session"
+    s.merge(m.Source(**LIVE_SOURCE))
+    known = set(s.scalars(select(m.State.key)))
+    for member in state.council.members:
+        if member.key not in known:
+            s.add(
+                m.State(
+                    key=member.key, iso3=member.iso3, name=member.name, un_name=member.state.un_name
+                )
+            )
+    s.flush()
+    next_id = max(s.scalar(select(func.max(m.Vote.id))) or 0, SIMULATION_IDS) + 1
+    for vote in state.votes:
+        decision = vote.decision
+        if decision is None:
+            continue
+        counts = decision.to_dict()
+        vote_id = next_id
+        next_id += 1
+        symbol = f"LIVE/{session_id}/{vote.number}"
+        outcome = (
+            "adopted"
+            if decision.is_adopted
+            else "vetoed"
+            if decision.vetoed_by
+            else "lack_of_majority"
+        )
+        s.add(
+            m.Vote(
+                id=vote_id,
+                symbol=symbol,
+                draft_symbol=symbol,
+                resolution_symbol=None,
+                resolution=None,
+                meeting_symbol=None,
+                date=state.council.day,
+                title=f"{title}: {vote.title}",
+                kind=vote.kind.value,
+                recorded_outcome=outcome,
+                outcome=decision.outcome.value,
+                reason=None if decision.reason is None else decision.reason.value,
+                yes=counts["yes"],
+                no=counts["no"],
+                abstain=counts["abstain"],
+                absent=counts["absent"],
+                not_participating=counts["not_participating"],
+                threshold=decision.threshold,
+                explanation=decision.explanation,
+                details=list(decision.details),
+                citations=counts["citations"],
+                annotation=f"Simulation: live session {session_id}",
+                simulation=True,
+                source_id="live",
+                source_row=vote.number,
+            )
+        )
+        s.flush()
+        for position, member in enumerate(state.council.members):
+            cast = vote.ballots.get(member.key)
+            if cast is not None:
+                s.add(
+                    m.Cast(
+                        vote_id=vote_id,
+                        state_key=member.key,
+                        name=member.name,
+                        permanent=member.permanent,
+                        cast=cast.value,
+                        position=position,
+                    )
+                )
+        for vetoer in decision.vetoed_by:
+            s.add(
+                m.Veto(
+                    vote_id=vote_id,
+                    votes=1,
+                    state_key=vetoer.key,
+                    name=vetoer.name,
+                    date=state.council.day,
+                    draft_symbol=symbol,
+                    subject=f"{title}: {vote.title}",
+                    topic="simulation",
+                )
+            )

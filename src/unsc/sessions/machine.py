@@ -85,6 +85,7 @@ class SessionState:
     joint_statements: tuple[JointStatement, ...] = ()
     speakers: tuple[str, ...] = ()
     corrections: tuple[Mapping[str, Any], ...] = ()
+    ended: bool = False
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -124,6 +125,8 @@ def command(
     if handler is None:
         raise SessionError(f"unknown command {kind!r}; known: {', '.join(sorted(_COMMANDS))}")
     role, check = handler
+    if state.ended:
+        raise SessionError("the session has ended; its votes are in the record")
     if role == CHAIR and actor != CHAIR:
         raise SessionError(f"only the chair can {kind.replace('_', ' ')}")
     if role == "delegation" and actor not in state.seats:
@@ -268,6 +271,14 @@ def _add_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[s
     return {"seat": _seat(state, data.get("seat"))}
 
 
+def _end_session(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+    if state.open_vote is not None:
+        raise SessionError(f"vote {state.open_vote.number} is still open; close it first")
+    if state.open_statement is not None:
+        raise SessionError("a statement is under silence procedure; end it first")
+    return {"votes": len(state.votes)}
+
+
 def _next_speaker(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
     if not state.speakers:
         raise SessionError("the speakers list is empty")
@@ -284,6 +295,7 @@ _COMMANDS: dict[str, tuple[str, Any]] = {
     "joint_statement": (CHAIR, _joint_statement),
     "add_speaker": (CHAIR, _add_speaker),
     "next_speaker": (CHAIR, _next_speaker),
+    "end_session": (CHAIR, _end_session),
     "cast": ("delegation", _cast),
     "break_silence": ("delegation", _break_silence),
 }
@@ -364,6 +376,8 @@ def apply(state: SessionState, event: Event) -> SessionState:
             return replace(state, speakers=(*state.speakers, d["seat"]))
         case "next_speaker":
             return replace(state, speakers=state.speakers[1:])
+        case "end_session":
+            return replace(state, ended=True)
     raise SessionError(f"unknown event kind {event.kind!r}")
 
 
@@ -412,6 +426,7 @@ def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
         votes.append(entry)
     return {
         "last_seq": state.last_seq,
+        "ended": state.ended,
         "date": council.day.isoformat(),
         "threshold": council.threshold,
         "members": [

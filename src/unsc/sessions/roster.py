@@ -30,7 +30,8 @@ def custom_council(
     keys: set[str] = set()
     for seat in seats:
         name = seat.name.strip()[:80]
-        key = re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:8] or "SEAT"
+        # "~" marks a roster seat, so it never meets a real state's key in the record.
+        key = "~" + (re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:7] or "SEAT")
         while key in keys:
             key = f"{key[:6]}{len(keys)}"
         keys.add(key)

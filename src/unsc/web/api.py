@@ -50,6 +50,13 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000)"
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
 From = Annotated[dt.date | None, Query(alias="from", description="First day, YYYY-MM-DD")]
 To = Annotated[dt.date | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
+Simulations = Annotated[
+    str,
+    Query(
+        pattern="^(exclude|include|only)$",
+        description="Votes of live sessions (simulations): exclude, include or only",
+    ),
+]
 Member = Annotated[
     str | None,
     Query(
@@ -94,13 +101,20 @@ def votes(
     ] = None,
     member: Member = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the title")] = None,
+    simulations: Simulations = "exclude",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
     check_period(start, end)
     f = queries.VoteFilter(
-        symbol, start, end, outcome, member_keys(bundled_law(), member, start, end), q
+        symbol,
+        start,
+        end,
+        outcome,
+        member_keys(bundled_law(), member, start, end),
+        q,
+        simulations,
     )
     page = queries.list_votes(db, f, limit=limit, offset=offset)
     return answer({**page.to_dict(), "sources": [queries.source(db, "sciencespo")]})

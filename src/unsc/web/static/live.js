@@ -25,6 +25,7 @@
   }
 
   function render() {
+    if (view.ended) status("The session has ended; its votes are in the record (as a simulation).");
     const vote = view.votes[view.votes.length - 1];
     const names = Object.fromEntries(view.members.map((m) => [m.key, m.name]));
     if (role === "delegation" && view.you.seat) $("seat-name").textContent = names[view.you.seat];
@@ -131,6 +132,9 @@
     }
     if (event.target.id === "close-vote") send("close_vote");
     if (event.target.id === "end-silence") send("end_silence");
+    if (event.target.id === "end-session" && confirm("End the session? No vote can be taken after.")) {
+      send("end_session");
+    }
     if (event.target.id === "break-silence") send("break_silence");
   });
 
