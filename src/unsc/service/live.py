@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import json
 import secrets
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -64,14 +65,44 @@ class Created:
     """(seat key, name, token) per delegation."""
 
 
-class LiveHub:
-    """All live sessions of this process: cached states, writers, subscribers."""
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Events pushed together, serialised once for every screen."""
 
-    def __init__(self, database: Database) -> None:
+    first_seq: int
+    last_seq: int
+    events: tuple[machine.Event, ...]
+    text: str
+    """``{"events": [...]}`` as JSON."""
+
+
+def batch_of(events: Sequence[machine.Event]) -> Batch:
+    return Batch(
+        events[0].seq,
+        events[-1].seq,
+        tuple(events),
+        json.dumps({"events": [e.to_dict() for e in events]}),
+    )
+
+
+class LiveHub:
+    """All live sessions of this process: cached states, writers, subscribers.
+
+    New events are pushed in batches: at most one message per ``interval`` seconds per
+    session, serialised once for all its screens. A screen whose queue fills up is
+    dropped; it reconnects and resumes from its last sequence number."""
+
+    def __init__(
+        self, database: Database, *, interval: float = 0.02, queue_size: int = 256
+    ) -> None:
         self.database = database
+        self.interval = interval
+        self.queue_size = queue_size
         self._states: dict[str, machine.SessionState] = {}
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._subscribers: dict[str, set[asyncio.Queue[machine.Event]]] = defaultdict(set)
+        self._subscribers: dict[str, set[asyncio.Queue[Batch]]] = defaultdict(set)
+        self._pending: dict[str, list[machine.Event]] = defaultdict(list)
+        self._flushing: set[str] = set()
 
     # -- setting up ------------------------------------------------------------------
 
@@ -247,14 +278,28 @@ class LiveHub:
                 self._states.pop(actor.session_id, None)
                 raise machine.SessionError("the session changed meanwhile; try again") from None
             self._states[actor.session_id] = after
-        for queue in list(self._subscribers[actor.session_id]):
+        self._publish(actor.session_id, event)
+        return event, False
+
+    def _publish(self, session_id: str, event: machine.Event) -> None:
+        self._pending[session_id].append(event)
+        if session_id not in self._flushing:
+            self._flushing.add(session_id)
+            asyncio.get_running_loop().call_later(self.interval, self._flush, session_id)
+
+    def _flush(self, session_id: str) -> None:
+        self._flushing.discard(session_id)
+        events = self._pending.pop(session_id, [])
+        if not events:
+            return
+        batch = batch_of(events)
+        for queue in list(self._subscribers[session_id]):
             try:
-                queue.put_nowait(event)
+                queue.put_nowait(batch)
             except asyncio.QueueFull:
                 # A screen that cannot keep up is dropped; it resumes from its last
                 # sequence number when it reconnects, so it misses nothing.
-                self.unsubscribe(actor.session_id, queue)
-        return event, False
+                self.unsubscribe(session_id, queue)
 
     def _append(self, session_id: str, event: machine.Event, after: machine.SessionState) -> None:
         """The event (and a ballot's row, or a finished session's votes) in one
@@ -293,13 +338,16 @@ class LiveHub:
 
     # -- fan-out ---------------------------------------------------------------------
 
-    def subscribe(self, session_id: str) -> asyncio.Queue[machine.Event]:
-        queue: asyncio.Queue[machine.Event] = asyncio.Queue(maxsize=10_000)
+    def subscribe(self, session_id: str) -> asyncio.Queue[Batch]:
+        queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=self.queue_size)
         self._subscribers[session_id].add(queue)
         return queue
 
-    def unsubscribe(self, session_id: str, queue: asyncio.Queue[machine.Event]) -> None:
+    def unsubscribe(self, session_id: str, queue: asyncio.Queue[Batch]) -> None:
         self._subscribers[session_id].discard(queue)
+
+    def is_subscribed(self, session_id: str, queue: asyncio.Queue[Batch]) -> bool:
+        return queue in self._subscribers[session_id]
 
 
 SIMULATION_IDS = 1_000_000

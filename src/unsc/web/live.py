@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
-from unsc.service.live import AccessError, Actor, LiveHub
+from unsc.service.live import AccessError, Actor, Batch, LiveHub, batch_of
 from unsc.service.record import today
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
@@ -174,9 +174,11 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
     await websocket.accept()
     queue = live.subscribe(session_id)
     try:
-        for event in live.events_since(session_id, since):
-            await websocket.send_text(json.dumps({"event": event.to_dict()}))
-        sender = asyncio.create_task(_forward(websocket, queue, since))
+        backlog = live.events_since(session_id, since)
+        if backlog:
+            await websocket.send_text(batch_of(backlog).text)
+            since = backlog[-1].seq
+        sender = asyncio.create_task(_forward(live, session_id, websocket, queue, since))
         try:
             while True:
                 message = await websocket.receive_text()
@@ -189,11 +191,21 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         live.unsubscribe(session_id, queue)
 
 
-async def _forward(websocket: WebSocket, queue: asyncio.Queue[machine.Event], since: int) -> None:
+async def _forward(
+    live: LiveHub, session_id: str, websocket: WebSocket, queue: asyncio.Queue[Batch], since: int
+) -> None:
+    """Send each batch once; the part a backlog already sent is left out."""
     while True:
-        event = await queue.get()
-        if event.seq > since:
-            await websocket.send_text(json.dumps({"event": event.to_dict()}))
+        batch = await queue.get()
+        if batch.last_seq <= since:
+            continue
+        if batch.first_seq <= since:
+            batch = batch_of([e for e in batch.events if e.seq > since])
+        await websocket.send_text(batch.text)
+        since = batch.last_seq
+        if not live.is_subscribed(session_id, queue) and queue.empty():
+            await websocket.close(code=4408, reason="too slow: reconnect and resume")
+            return
 
 
 async def _handle(live: LiveHub, actor: Actor, message: str) -> dict[str, Any]:

@@ -99,8 +99,8 @@
     socket.onopen = () => { backoff = 500; status("Connected."); flushQueue(); refresh(); };
     socket.onmessage = (message) => {
       const body = JSON.parse(message.data);
-      if (body.event) {
-        lastSeq = Math.max(lastSeq, body.event.seq);
+      if (body.events) {
+        for (const e of body.events) lastSeq = Math.max(lastSeq, e.seq);
         refresh();
       } else if (body.ack && body.ballot_id) {
         saveQueue(queued().filter((b) => b.ballot_id !== body.ballot_id));
