@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -96,6 +96,7 @@ class LiveHub:
         self, database: Database, *, interval: float = 0.02, queue_size: int = 256
     ) -> None:
         self.database = database
+        self.is_postgresql = database.engine.dialect.name == "postgresql"
         self.interval = interval
         self.queue_size = queue_size
         self._states: dict[str, machine.SessionState] = {}
@@ -103,6 +104,8 @@ class LiveHub:
         self._subscribers: dict[str, set[asyncio.Queue[Batch]]] = defaultdict(set)
         self._pending: dict[str, list[machine.Event]] = defaultdict(list)
         self._flushing: set[str] = set()
+        self._published: dict[str, int] = {}
+        """Per session, the last sequence number this worker has pushed to its screens."""
 
     # -- setting up ------------------------------------------------------------------
 
@@ -274,10 +277,23 @@ class LiveHub:
             try:
                 self._append(actor.session_id, event, after)
             except IntegrityError:
-                # Another writer (a second process) got there first: reload and refuse.
+                # Another worker logged an event first: catch up from the log, and check
+                # the command again against the state as it now is.
                 self._states.pop(actor.session_id, None)
-                raise machine.SessionError("the session changed meanwhile; try again") from None
+                state = self.state(actor.session_id)
+                try:
+                    kind, checked = machine.command(state, actor.name, kind, data)
+                except machine.DuplicateBallot:
+                    return None, True
+                event = machine.Event(state.last_seq + 1, kind, checked, actor.name)
+                after = machine.apply(state, event)
+                try:
+                    self._append(actor.session_id, event, after)
+                except IntegrityError:
+                    self._states.pop(actor.session_id, None)
+                    raise machine.SessionError("the session changed meanwhile; try again") from None
             self._states[actor.session_id] = after
+            self._published[actor.session_id] = event.seq
         self._publish(actor.session_id, event)
         return event, False
 
@@ -335,8 +351,34 @@ class LiveHub:
                 )
             if event.kind == "end_session":
                 _into_the_record(s, session_id, after)
+            if self.is_postgresql:
+                # Delivered at commit to every worker listening (LISTEN/NOTIFY).
+                s.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": CHANNEL, "payload": f"{session_id}:{event.seq}"},
+                )
 
     # -- fan-out ---------------------------------------------------------------------
+
+    async def catch_up(self, session_id: str, seq: int) -> None:
+        """Apply and push the events up to ``seq`` that another worker logged."""
+        if self._published.get(session_id, 0) >= seq:
+            return
+        async with self._locks[session_id]:
+            state = self._states.get(session_id)
+            # A session this worker has not pushed before: its screens got the backlog when
+            # they connected, so push from the notified event on.
+            pushed = self._published.get(session_id, seq - 1)
+            after = state.last_seq if state is not None else pushed
+            for event in self.events_since(session_id, min(after, pushed)):
+                if state is not None and event.seq > state.last_seq:
+                    state = machine.apply(state, event)
+                if event.seq > pushed:
+                    self._publish(session_id, event)
+                    pushed = event.seq
+            self._published[session_id] = pushed
+            if state is not None:
+                self._states[session_id] = state
 
     def subscribe(self, session_id: str) -> asyncio.Queue[Batch]:
         queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=self.queue_size)
@@ -450,3 +492,18 @@ def _into_the_record(s: Session, session_id: str, state: machine.SessionState) -
                     topic="simulation",
                 )
             )
+
+
+CHANNEL = "unsc_live"
+
+
+async def listen(hub: LiveHub, dsn: str) -> None:
+    """Fan out events logged by other workers: LISTEN on PostgreSQL, then push what the log
+    holds beyond what this worker has pushed. Runs until cancelled."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
+        await connection.execute(f"LISTEN {CHANNEL}")
+        async for notice in connection.notifies():
+            session_id, _, seq = notice.payload.partition(":")
+            await hub.catch_up(session_id, int(seq))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unsc.core.errors import UnscError
 from unsc.service.database import open_database
-from unsc.service.live import AccessError, LiveHub
+from unsc.service.live import AccessError, LiveHub, listen
 from unsc.sessions.machine import SessionError
 from unsc.web import api, live, pages
 from unsc.web.cache import ResponseCache
@@ -40,7 +42,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         database = open_database(settings.database_url)
         app.state.database = database
         app.state.live = LiveHub(database)
+        listener = None
+        if app.state.live.is_postgresql:
+            dsn = database.engine.url.set(drivername="postgresql").render_as_string(
+                hide_password=False
+            )
+            listener = asyncio.create_task(listen(app.state.live, dsn))
         yield
+        if listener is not None:
+            listener.cancel()
         database.engine.dispose()
 
     app = FastAPI(
@@ -81,6 +91,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
     if settings.cache:
         app.add_middleware(ResponseCache)
+
+    @app.middleware("http")
+    async def worker(request: Request, call_next: Any) -> Response:
+        """Name the worker process that answered (several workers on PostgreSQL)."""
+        response: Response = await call_next(request)
+        response.headers["X-Unsc-Worker"] = str(os.getpid())
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -1,0 +1,114 @@
+"""Two worker processes on PostgreSQL: events logged by either reach every screen, through
+PostgreSQL's LISTEN/NOTIFY, in order and once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import websockets
+
+from tests.postgres import create_database
+from unsc.service.database import open_database
+
+UNSC = str(Path(__file__).resolve().parents[2] / ".venv/bin/unsc")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_two_workers_fan_out_through_postgresql(pg_server: str) -> None:
+    url = create_database(pg_server, f"unsc_workers_{os.getpid()}")
+    open_database(url).engine.dispose()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [UNSC, "serve", "--workers", "2", "--port", str(port), "--db", url],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/council", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        # A thread of its own: Playwright's tests may leave an event loop on this one.
+        failures: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                asyncio.run(_meeting(base))
+            except BaseException as err:
+                failures.append(err)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join(timeout=120)
+        if failures:
+            raise failures[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+async def _meeting(base: str) -> None:
+    workers: set[str] = set()
+    async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+        created = (await http.post("/api/sessions", json={"date": "2022-05-26"})).json()
+        sid, chair = created["id"], created["chair_token"]
+        projector = created["projector_url"].split("#")[1]
+        seen: list[list[int]] = [[] for _ in range(8)]
+
+        async def screen(i: int) -> None:
+            ws_url = base.replace("http", "ws") + f"/api/sessions/{sid}/ws?token={projector}"
+            async with websockets.connect(ws_url) as ws:
+                async for raw in ws:
+                    seen[i].extend(e["seq"] for e in json.loads(raw).get("events", []))
+
+        screens = [asyncio.create_task(screen(i)) for i in range(8)]
+        await asyncio.sleep(1)
+
+        async def command(token: str, name: str, **data: object) -> None:
+            # A new connection each time, so that both workers take commands.
+            async with httpx.AsyncClient(base_url=base, timeout=10) as one:
+                response = await one.post(
+                    f"/api/sessions/{sid}/commands",
+                    json={"command": name, "data": data},
+                    headers={"Authorization": f"Bearer {token}"},
+                )
+                assert response.status_code == 200, response.text
+                workers.add(response.headers["x-unsc-worker"])
+
+        await command(chair, "open_vote", title="S/2022/431")
+        for d in created["delegations"]:
+            await command(
+                d["token"],
+                "cast",
+                cast="no" if d["seat"] in ("CHN", "RUS") else "yes",
+                ballot_id=f"b-{d['seat']}",
+            )
+        await command(chair, "close_vote")
+        await asyncio.sleep(1.5)
+        for task in screens:
+            task.cancel()
+        final = (await http.get(f"/api/sessions/{sid}", params={"token": chair})).json()
+    assert len(workers) == 2, "both workers should have taken commands"
+    expected = list(range(1, 18))  # open, 15 ballots, close
+    for received in seen:
+        assert received == expected
+    assert final["votes"][0]["decision"]["vetoed_by"] == [
+        "People's Republic of China",
+        "Russian Federation",
+    ]
