@@ -82,3 +82,27 @@ def test_the_setup_page_gives_links_and_codes(page: Page, server: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Model UN, committee A")
     expect(page.locator(".qr svg")).to_have_count(4)
     expect(page.locator(".qr")).to_contain_text(["Atlantis", "Borduria", "Syldavia", "Ruritania"])
+
+
+def test_roll_call_and_the_speakers_list_with_its_timer(browser: Browser, server: str) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    projector = open_page(browser, server + created["projector_url"])
+    chair.get_by_label("Roll call").select_option("GAB")
+    chair.get_by_label("Presence").select_option("absent")
+    chair.get_by_role("button", name="Record", exact=True).click()
+    for seat in ("IND", "IRL"):
+        chair.get_by_label("Add to the speakers list").select_option(seat)
+        chair.get_by_role("button", name="Add", exact=True).click()
+    expect(projector.locator("#speakers li")).to_have_text(["India", "Ireland"])
+    chair.get_by_role("button", name="Give the floor to the next speaker").click()
+    expect(projector.locator("#speaking")).to_contain_text("Speaking: India — 0:0")
+    expect(projector.locator("#speakers li")).to_have_text(["Ireland"])
+    gabon = next(d for d in created["delegations"] if d["seat"] == "GAB")
+    chair.get_by_label("Put to the vote").fill("Agenda")
+    chair.get_by_role("button", name="Open the vote").click()
+    delegate = open_page(browser, server + gabon["url"], width=360)
+    delegate.get_by_role("button", name="Yes", exact=True).click()
+    expect(delegate.locator("#status")).to_contain_text("absent at the roll call")

@@ -266,6 +266,9 @@ class LiveHub:
         ballot returns (None, True) and changes nothing."""
         if actor.role == PROJECTOR:
             raise AccessError("the projector link can only watch")
+        if kind == "next_speaker":
+            # The clock is the server's: the speaker's time starts when the event is logged.
+            data = {**data, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         async with self._locks[actor.session_id]:
             state = self.state(actor.session_id)
             try:

@@ -86,6 +86,8 @@ class SessionState:
     speakers: tuple[str, ...] = ()
     corrections: tuple[Mapping[str, Any], ...] = ()
     ended: bool = False
+    speaking: tuple[str, str] | None = None
+    """The seat with the floor and when it got it (ISO time, stamped by the server)."""
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -279,10 +281,10 @@ def _end_session(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str
     return {"votes": len(state.votes)}
 
 
-def _next_speaker(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+def _next_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
     if not state.speakers:
         raise SessionError("the speakers list is empty")
-    return {"seat": state.speakers[0]}
+    return {"seat": state.speakers[0], "at": str(data.get("at", ""))[:40]}
 
 
 _COMMANDS: dict[str, tuple[str, Any]] = {
@@ -375,7 +377,9 @@ def apply(state: SessionState, event: Event) -> SessionState:
         case "add_speaker":
             return replace(state, speakers=(*state.speakers, d["seat"]))
         case "next_speaker":
-            return replace(state, speakers=state.speakers[1:])
+            return replace(
+                state, speakers=state.speakers[1:], speaking=(d["seat"], d.get("at", ""))
+            )
         case "end_session":
             return replace(state, ended=True)
     raise SessionError(f"unknown event kind {event.kind!r}")
@@ -457,5 +461,8 @@ def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
             for j in state.joint_statements
         ],
         "speakers": [_name(state, k) for k in state.speakers],
+        "speaking": None
+        if state.speaking is None
+        else {"name": _name(state, state.speaking[0]), "since": state.speaking[1]},
         "corrections": list(state.corrections),
     }

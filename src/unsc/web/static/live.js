@@ -10,7 +10,16 @@
   const api = "/api/sessions/" + session;
   const auth = { Authorization: "Bearer " + token };
   const queueKey = "unsc-ballots-" + session + "-" + token.slice(0, 8);
-  let lastSeq = 0, socket = null, view = null, backoff = 500;
+  let lastSeq = 0, socket = null, view = null, backoff = 500, speaking = null;
+
+  function tick() {
+    const box = $("speaking");
+    if (!speaking) { box.textContent = ""; return; }
+    const seconds = Math.max(0, Math.round((Date.now() - Date.parse(speaking.since)) / 1000));
+    box.textContent = "Speaking: " + speaking.name + " — " + Math.floor(seconds / 60) + ":" +
+      String(seconds % 60).padStart(2, "0");
+  }
+  setInterval(tick, 1000);
 
   const $ = (id) => document.getElementById(id);
   const status = (text) => { $("status").textContent = text; };
@@ -67,7 +76,26 @@
       const statement = view.statements[view.statements.length - 1];
       $("break-silence").disabled = !(statement && !statement.ended);
     }
+    $("speakers").innerHTML = "";
+    for (const name of view.speakers) {
+      const li = document.createElement("li");
+      li.textContent = name;
+      $("speakers").appendChild(li);
+    }
+    speaking = view.speaking;
+    tick();
     if (role === "chair") {
+      for (const id of ["roll-seat", "speaker-seat"]) {
+        const select = $(id);
+        if (!select.childElementCount) {
+          for (const m of view.members) {
+            const option = document.createElement("option");
+            option.value = m.key;
+            option.textContent = m.name;
+            select.appendChild(option);
+          }
+        }
+      }
       const box = $("signatories");
       if (!box.childElementCount) {
         for (const m of view.members) {
@@ -80,9 +108,12 @@
     }
   }
 
+  const awaiting = [];  // replies come in the order the commands were sent
+
   function send(command, data) {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ command: command, data: data || {} }));
+      awaiting.push({ command: command, ballot: data && data.ballot_id });
       return true;
     }
     return false;
@@ -102,16 +133,16 @@
       if (body.events) {
         for (const e of body.events) lastSeq = Math.max(lastSeq, e.seq);
         refresh();
-      } else if (body.ack && body.ballot_id) {
-        saveQueue(queued().filter((b) => b.ballot_id !== body.ballot_id));
-      } else if (body.error) {
-        status(body.error);
-        if (body.error.indexOf("already voted") >= 0 || body.error.indexOf("no vote is open") >= 0) {
-          saveQueue([]);
-        }
+      } else if (body.ack || body.error) {
+        const sent = awaiting.shift();
+        // A ballot answered, accepted or refused, leaves the device's queue: a refusal
+        // (vote closed, already voted, absent) would be refused again.
+        if (sent && sent.ballot) saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
+        if (body.error) status(body.error);
       }
     };
     socket.onclose = (event) => {
+      awaiting.length = 0;
       if (event.code === 4403) { status(event.reason || "This link does not work."); return; }
       status("Reconnecting…");
       setTimeout(connect, backoff);
@@ -132,6 +163,7 @@
     }
     if (event.target.id === "close-vote") send("close_vote");
     if (event.target.id === "end-silence") send("end_silence");
+    if (event.target.id === "next-speaker") send("next_speaker");
     if (event.target.id === "end-session" && confirm("End the session? No vote can be taken after.")) {
       send("end_session");
     }
@@ -141,6 +173,8 @@
   function formData(form) { return Object.fromEntries(new FormData(form).entries()); }
   const bind = (id, handler) => { const f = $(id); if (f) f.addEventListener("submit", (e) => { e.preventDefault(); handler(f); }); };
   bind("open-vote", (f) => send("open_vote", formData(f)));
+  bind("roll-call", (f) => send("roll_call", formData(f)));
+  bind("add-speaker", (f) => send("add_speaker", formData(f)));
   bind("statement", (f) => send("propose_statement", formData(f)));
   bind("joint", (f) => send("joint_statement", {
     text: formData(f).text,
