@@ -334,7 +334,13 @@ def serve(
         _fail(f"cannot open the database {url}: {e}")
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
     if workers == 1:
-        uvicorn.run(create_app(Settings(url, cache)), host=host, port=port, log_level="warning")
+        uvicorn.run(
+            create_app(Settings(url, cache)),
+            host=host,
+            port=port,
+            log_level="warning",
+            ws_per_message_deflate=False,
+        )
         return
     os.environ["UNSC_DATABASE_URL"] = url
     os.environ["UNSC_CACHE"] = "1" if cache else "0"

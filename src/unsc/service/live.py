@@ -105,6 +105,8 @@ class LiveHub:
         self._pending: dict[str, list[machine.Event]] = defaultdict(list)
         self._flushing: set[str] = set()
         self._published: dict[str, int] = {}
+        self._actors: dict[str, Actor] = {}
+        """Token hash -> actor, for valid tokens (one process only)."""
         """Per session, the last sequence number this worker has pushed to its screens."""
 
     # -- setting up ------------------------------------------------------------------
@@ -208,13 +210,23 @@ class LiveHub:
     def authenticate(self, session_id: str, token: str | None) -> Actor:
         if not token:
             raise AccessError("a token is required: use the link the chair gave you")
-        with self.database.sessions() as s:
-            row = s.scalar(select(m.LiveToken).where(m.LiveToken.token_hash == _hash(token)))
-        if row is None or row.session_id != session_id:
+        digest = _hash(token)
+        actor = self._actors.get(digest)
+        if actor is None:
+            with self.database.sessions() as s:
+                row = s.scalar(select(m.LiveToken).where(m.LiveToken.token_hash == digest))
+            if row is None:
+                raise AccessError("this link is not valid for this session")
+            if row.revoked:
+                raise AccessError("this link was revoked; ask the chair for a new one")
+            actor = Actor(row.session_id, row.role, row.seat)
+            if not self.is_postgresql:
+                # One process: a reissue here clears this cache, so a revoked link stops at
+                # once. Several workers (PostgreSQL) ask the database every time.
+                self._actors[digest] = actor
+        if actor.session_id != session_id:
             raise AccessError("this link is not valid for this session")
-        if row.revoked:
-            raise AccessError("this link was revoked; ask the chair for a new one")
-        return Actor(session_id, row.role, row.seat)
+        return actor
 
     # -- state ---------------------------------------------------------------------------
 

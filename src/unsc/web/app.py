@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +16,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unsc.core.errors import UnscError
 from unsc.service.database import open_database
@@ -92,12 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cache:
         app.add_middleware(ResponseCache)
 
-    @app.middleware("http")
-    async def worker(request: Request, call_next: Any) -> Response:
-        """Name the worker process that answered (several workers on PostgreSQL)."""
-        response: Response = await call_next(request)
-        response.headers["X-Unsc-Worker"] = str(os.getpid())
-        return response
+    app.add_middleware(WorkerHeader)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -128,6 +123,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return pages.not_found(request, str(exc.detail))  # type: ignore[return-value]
 
     return app
+
+
+class WorkerHeader:
+    """Names the worker process that answered (several workers on PostgreSQL). Pure ASGI:
+    no per-request task, unlike an HTTP middleware function."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.header = (b"x-unsc-worker", str(os.getpid()).encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, named)
 
 
 def create_app_from_env() -> FastAPI:
