@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
 from unsc.web.app import Settings, create_app
 
@@ -190,3 +192,117 @@ def test_a_finished_session_goes_into_the_record_as_a_simulation(client: TestCli
     assert len(vote["casts"]) == 15 and vote["source"]["id"] == "live"
     vetoes = client.get("/api/vetoes", params={"member": "China"}).json()
     assert vetoes["total"] == 20  # simulated vetoes are not the Council's
+
+
+def test_ballot_ids_belong_to_their_delegation(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    seats = {d["seat"]: d["token"] for d in s["delegations"]}
+    command(client, sid, chair, "open_vote", title="x")
+    assert (
+        command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="same").json()["duplicate"]
+        is False
+    )
+    taken = command(client, sid, seats["GBR"], "cast", cast="no", ballot_id="same")
+    assert taken.status_code == 409 and "already used" in taken.json()["error"]
+    command(client, sid, chair, "close_vote")
+    # A retry after the close is recognised, not refused: the ballot was counted.
+    retry = command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="same")
+    assert retry.json() == {"accepted": True, "duplicate": True}
+    command(client, sid, chair, "open_vote", title="y")
+    again = command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="same")
+    assert again.json()["duplicate"] is True  # ids are for one ballot only
+    view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
+    assert view["votes"][0]["ballots"]["FRA"] == "yes" and "FRA" not in view["votes"][1].get(
+        "ballots", {}
+    )
+
+
+def test_the_chair_corrects_only_closed_votes_and_the_trace_keeps_the_old_vote(
+    client: TestClient,
+) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    usa = next(d["token"] for d in s["delegations"] if d["seat"] == "USA")
+    command(client, sid, chair, "open_vote", title="x")
+    early = command(client, sid, chair, "correct", vote=1, seat="USA", cast="no", reason="r")
+    assert early.status_code == 409 and "closed vote" in early.json()["error"]
+    assert command(client, sid, usa, "cast", cast="yes", ballot_id="u").status_code == 200
+    command(client, sid, chair, "close_vote")
+    assert (
+        command(
+            client, sid, chair, "correct", vote=True, seat="USA", cast="no", reason="r"
+        ).status_code
+        == 409
+    )
+    fixed = command(
+        client,
+        sid,
+        chair,
+        "correct",
+        vote=1,
+        seat="USA",
+        cast="no",
+        reason="the delegate pressed the wrong button",
+    ).json()
+    assert fixed["event"]["data"]["previous"] == "yes"
+
+
+def test_other_screens_do_not_see_who_voted_what_while_the_vote_is_open(
+    client: TestClient,
+) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    mex = next(d["token"] for d in s["delegations"] if d["seat"] == "MEX")
+    fra = next(d["token"] for d in s["delegations"] if d["seat"] == "FRA")
+    command(client, sid, chair, "open_vote", title="x")
+    command(client, sid, fra, "cast", cast="no", ballot_id="f")
+    seen = client.get(f"/api/sessions/{sid}/events", params={"token": mex}).json()["events"]
+    cast = next(e for e in seen if e["kind"] == "cast")
+    assert cast["actor"] == "delegation" and set(cast["data"]) == {"vote", "ballot_id"}
+    with client.websocket_connect(f"/api/sessions/{sid}/ws?token={mex}") as ws:
+        assert "FRA" not in json.dumps(ws.receive_json())
+    full = client.get(f"/api/sessions/{sid}/events", params={"token": chair}).json()["events"]
+    assert next(e for e in full if e["kind"] == "cast")["data"]["seat"] == "FRA"
+
+
+def test_a_revoked_link_stops_even_on_an_open_socket(client: TestClient) -> None:
+    s = new_session(client)
+    sid, chair = s["id"], s["chair_token"]
+    old = next(d["token"] for d in s["delegations"] if d["seat"] == "ALB")
+    command(client, sid, chair, "open_vote", title="x")
+    assert client.get(f"/api/sessions/{sid}", params={"token": old}).status_code == 200
+    with client.websocket_connect(f"/api/sessions/{sid}/ws?token={old}") as ws:
+        assert ws.receive_json()["events"][0]["kind"] == "open_vote"  # the backlog
+        client.post(
+            f"/api/sessions/{sid}/delegations/ALB/reissue",
+            headers={"Authorization": f"Bearer {chair}"},
+        )
+        assert client.get(f"/api/sessions/{sid}", params={"token": old}).status_code == 403
+        ws.send_json({"command": "cast", "data": {"cast": "yes", "ballot_id": "a"}})
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+        assert closed.value.code == 4403
+    view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
+    assert view["votes"][0]["tally"]["yes"] == 0
+
+
+def test_rosters_with_colliding_names_and_oversized_messages(client: TestClient) -> None:
+    roster = [
+        {"name": n}
+        for n in (
+            "United Kingdom",
+            "UNITE2",
+            "United States",
+            "United Kingdom of X",
+            "United Nations",
+        )
+    ]
+    s = new_session(client, roster=roster)
+    view = client.get(f"/api/sessions/{s['id']}", params={"token": s["chair_token"]}).json()
+    assert len({m["key"] for m in view["members"]}) == 5
+    with client.websocket_connect(f"/api/sessions/{s['id']}/ws?token={s['chair_token']}") as ws:
+        ws.send_text('{"command": "open_vote", "data": {"n": ' + "9" * 5000 + "}}")
+        assert "error" in ws.receive_json()
+        ws.send_json({"command": "open_vote", "data": {"title": "still here"}})
+        assert ws.receive_json()["ack"] is True

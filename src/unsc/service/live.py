@@ -65,15 +65,33 @@ class Created:
     """(seat key, name, token) per delegation."""
 
 
+def public(event: machine.Event) -> dict[str, Any]:
+    """An event as screens other than the chair's see it: who voted what stays out of the
+    stream (the closed vote's view shows every ballot)."""
+    if event.kind != "cast":
+        return event.to_dict()
+    return {
+        "seq": event.seq,
+        "kind": "cast",
+        "actor": "delegation",
+        "data": {"vote": event.data["vote"], "ballot_id": event.data["ballot_id"]},
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Events pushed together, serialised once for every screen."""
+    """Events pushed together, serialised once for the chair and once for other screens."""
 
     first_seq: int
     last_seq: int
     events: tuple[machine.Event, ...]
     text: str
-    """``{"events": [...]}`` as JSON."""
+    """``{"events": [...]}`` as JSON, in full (the chair's)."""
+    public_text: str
+    """The same with each ballot's seat and vote left out."""
+
+    def for_role(self, role: str) -> str:
+        return self.text if role == machine.CHAIR else self.public_text
 
 
 def batch_of(events: Sequence[machine.Event]) -> Batch:
@@ -82,6 +100,7 @@ def batch_of(events: Sequence[machine.Event]) -> Batch:
         events[-1].seq,
         tuple(events),
         json.dumps({"events": [e.to_dict() for e in events]}),
+        json.dumps({"events": [public(e) for e in events]}),
     )
 
 
@@ -181,6 +200,11 @@ class LiveHub:
         if seat not in state.seats:
             raise AccessError(f"seat: one of {', '.join(state.seats)}")
         token = _new_token()
+        self._actors = {
+            h: a
+            for h, a in self._actors.items()
+            if not (a.session_id == actor.session_id and a.seat == seat)
+        }
         with self.database.sessions() as s, s.begin():
             s.execute(
                 update(m.LiveToken)

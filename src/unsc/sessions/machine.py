@@ -169,16 +169,21 @@ def _open_vote(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str
 
 
 def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    ballot_id = str(data.get("ballot_id", ""))[:64]
+    if not ballot_id:
+        raise SessionError("ballot_id: give each ballot an id, so that a retry counts once")
+    # A retry is recognised first, even after the close: it was counted, so it is answered
+    # as such. An id another delegation used is refused, never taken for a retry.
+    owner = next((v.ballot_ids[ballot_id] for v in state.votes if ballot_id in v.ballot_ids), None)
+    if owner == actor:
+        raise DuplicateBallot(actor)
+    if owner is not None:
+        raise SessionError("ballot_id: already used for another ballot; use a new id")
     vote = state.open_vote
     if vote is None:
         raise SessionError("no vote is open")
     if data.get("vote") is not None and data.get("vote") != vote.number:
         raise SessionError(f"vote {data.get('vote')} is closed; vote {vote.number} is open")
-    ballot_id = str(data.get("ballot_id", ""))[:64]
-    if not ballot_id:
-        raise SessionError("ballot_id: give each ballot an id, so that a retry counts once")
-    if ballot_id in vote.ballot_ids:
-        raise DuplicateBallot(vote.ballot_ids[ballot_id])
     if actor in vote.ballots:
         raise SessionError(
             f"{_name(state, actor)} has already voted on vote {vote.number}; "
@@ -212,8 +217,14 @@ def _close_vote(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str,
 
 def _correct(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
     number = data.get("vote")
-    if not isinstance(number, int) or not 1 <= number <= len(state.votes):
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, int)
+        or not 1 <= number <= len(state.votes)
+    ):
         raise SessionError("vote: the number of a vote taken in this session")
+    if not state.votes[number - 1].closed:
+        raise SessionError("a correction is for a closed vote; the delegation votes itself")
     seat = _seat(state, data.get("seat"))
     try:
         cast = Cast(str(data.get("cast")))
@@ -222,7 +233,14 @@ def _correct(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, 
     reason = str(data.get("reason", "")).strip()[:500]
     if not reason:
         raise SessionError("reason: a correction says why it is made")
-    return {"vote": number, "seat": seat, "cast": cast.value, "reason": reason}
+    previous = state.votes[number - 1].ballots.get(seat)
+    return {
+        "vote": number,
+        "seat": seat,
+        "cast": cast.value,
+        "reason": reason,
+        "previous": None if previous is None else previous.value,
+    }
 
 
 def _propose_statement(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:

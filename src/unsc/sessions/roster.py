@@ -32,8 +32,9 @@ def custom_council(
         name = seat.name.strip()[:80]
         # "~" marks a roster seat, so it never meets a real state's key in the record.
         key = "~" + (re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")[:7] or "SEAT")
+        base, n = key, 1
         while key in keys:
-            key = f"{key[:6]}{len(keys)}"
+            key, n = f"{base[: 8 - len(str(n))]}{n}", n + 1
         keys.add(key)
         members.append(Member(State(key, "", name, name), seat.permanent, day, None))
     needed = threshold or (9 if len(members) == 15 else -(-len(members) * 3 // 5))

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
-from unsc.service.live import AccessError, Actor, Batch, LiveHub, batch_of
+from unsc.service.live import AccessError, Actor, Batch, LiveHub, batch_of, public
 from unsc.service.record import today
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
@@ -146,7 +146,7 @@ async def events(
 ) -> dict[str, Any]:
     """Every event after `since` (long polling: `wait` seconds for one to come), for
     networks that drop WebSockets."""
-    _actor(request, session_id, authorization, token)
+    actor = _actor(request, session_id, authorization, token)
     live = hub(request)
     found = live.events_since(session_id, since)
     if not found and wait:
@@ -158,7 +158,9 @@ async def events(
         finally:
             live.unsubscribe(session_id, queue)
         found = live.events_since(session_id, since)
-    return {"events": [e.to_dict() for e in found]}
+    if actor.role == machine.CHAIR:
+        return {"events": [e.to_dict() for e in found]}
+    return {"events": [public(e) for e in found]}
 
 
 @router.websocket("/{session_id}/ws")
@@ -176,12 +178,21 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
     try:
         backlog = live.events_since(session_id, since)
         if backlog:
-            await websocket.send_text(batch_of(backlog).text)
+            await websocket.send_text(batch_of(backlog).for_role(actor.role))
             since = backlog[-1].seq
-        sender = asyncio.create_task(_forward(live, session_id, websocket, queue, since))
+        sender = asyncio.create_task(
+            _forward(live, session_id, websocket, queue, since, actor.role)
+        )
         try:
             while True:
                 message = await websocket.receive_text()
+                try:
+                    # Each command checks the link again: a revoked link stops at once,
+                    # even on a socket opened before.
+                    actor = live.authenticate(session_id, token)
+                except UnscError as err:
+                    await websocket.close(code=4403, reason=str(err)[:120])
+                    return
                 await websocket.send_text(json.dumps(await _handle(live, actor, message)))
         finally:
             sender.cancel()
@@ -192,7 +203,12 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
 
 
 async def _forward(
-    live: LiveHub, session_id: str, websocket: WebSocket, queue: asyncio.Queue[Batch], since: int
+    live: LiveHub,
+    session_id: str,
+    websocket: WebSocket,
+    queue: asyncio.Queue[Batch],
+    since: int,
+    role: str,
 ) -> None:
     """Send each batch once; the part a backlog already sent is left out."""
     while True:
@@ -201,7 +217,7 @@ async def _forward(
             continue
         if batch.first_seq <= since:
             batch = batch_of([e for e in batch.events if e.seq > since])
-        await websocket.send_text(batch.text)
+        await websocket.send_text(batch.for_role(role))
         since = batch.last_seq
         if not live.is_subscribed(session_id, queue) and queue.empty():
             await websocket.close(code=4408, reason="too slow: reconnect and resume")
@@ -221,6 +237,8 @@ async def _handle(live: LiveHub, actor: Actor, message: str) -> dict[str, Any]:
         return {"error": "not valid JSON"}
     except (UnscError, RecursionError) as err:
         return {"error": str(err)}
+    except ValueError:  # e.g. an integer too long to read
+        return {"error": "not a command this server can read"}
     return {
         "ack": True,
         "duplicate": duplicate,

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import segno
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
@@ -710,15 +710,19 @@ def live_new(request: Request) -> Response:
 
 
 @router.post("/live", response_class=HTMLResponse)
-async def live_create(request: Request) -> Response:
-    """Create a session from the form, and show the links and their QR codes once."""
-    form = await request.form()
-    title = str(form.get("title") or "Security Council")[:200]
-    lines = [line.strip() for line in str(form.get("roster") or "").splitlines() if line.strip()]
-    roster = [RosterSeat(line.lstrip("*").strip(), line.startswith("*")) for line in lines]
+def live_create(
+    request: Request,
+    title: Annotated[str, Form(max_length=200)] = "Security Council",
+    date: Annotated[str, Form(max_length=20)] = "",
+    roster: Annotated[str, Form(max_length=10_000)] = "",
+) -> Response:
+    """Create a session from the form, and show the links and their QR codes once (a plain
+    function: its database work runs off the event loop)."""
+    lines = [line.strip() for line in roster.splitlines() if line.strip()]
+    seats = [RosterSeat(line.lstrip("*").strip(), line.startswith("*")) for line in lines]
     try:
-        day = _day(str(form.get("date") or "") or None, "date") or today()
-        created = request.app.state.live.create(title, day, roster or None)
+        day = _day(date or None, "date") or today()
+        created = request.app.state.live.create(title or "Security Council", day, seats or None)
     except UnscError as err:
         return error_page(request, str(err))
     base = str(request.base_url).rstrip("/") + f"/live/{created.session_id}"

@@ -29,7 +29,9 @@
   async function refresh() {
     const response = await fetch(api, { headers: auth });
     if (!response.ok) { status((await response.json()).error || "This link does not work."); return; }
-    view = await response.json();
+    const fresh = await response.json();
+    if (view && fresh.last_seq < view.last_seq) return;  // an older answer, overtaken
+    view = fresh;
     render();
   }
 
@@ -68,7 +70,8 @@
     }
     if (role === "delegation") {
       const open = vote && !vote.closed;
-      const voted = open && vote.voted.includes(view.you.seat);
+      const pending = open && queued().some((b) => b.vote === vote.number);
+      const voted = open && (vote.voted.includes(view.you.seat) || pending);
       for (const b of document.querySelectorAll(".choices button")) b.disabled = !open || voted;
       $("question").textContent = open ? "Vote " + vote.number + ": " + vote.title : "No vote is open.";
       if (open && voted) $("mine").textContent = "Your vote is recorded.";
@@ -135,9 +138,13 @@
         refresh();
       } else if (body.ack || body.error) {
         const sent = awaiting.shift();
-        // A ballot answered, accepted or refused, leaves the device's queue: a refusal
-        // (vote closed, already voted, absent) would be refused again.
-        if (sent && sent.ballot) saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
+        // A ballot leaves the device's queue once answered: accepted (or recognised as a
+        // retry), or refused for good. A passing failure keeps it for the next connection.
+        const final = body.ack || /absent|already voted|no vote is open|is closed|already used/
+          .test(body.error || "");
+        if (sent && sent.ballot && final) {
+          saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
+        }
         if (body.error) status(body.error);
       }
     };
