@@ -181,6 +181,10 @@ def test_a_finished_session_goes_into_the_record_as_a_simulation(client: TestCli
             ballot_id=f"{seat}-sim",
         )
     command(client, sid, chair, "close_vote")
+    assert (
+        client.get("/api/votes", params={"q": "simulated", "simulations": "only"}).json()["total"]
+        == 0
+    )  # asked (and cached) before the end
     assert command(client, sid, chair, "end_session").status_code == 200
     assert command(client, sid, chair, "open_vote", title="after").status_code == 409
     real = client.get("/api/votes", params={"q": "simulated"}).json()
@@ -306,3 +310,8 @@ def test_rosters_with_colliding_names_and_oversized_messages(client: TestClient)
         assert "error" in ws.receive_json()
         ws.send_json({"command": "open_vote", "data": {"title": "still here"}})
         assert ws.receive_json()["ack"] is True
+
+
+def test_only_a_custom_roster_sets_its_own_threshold(client: TestClient) -> None:
+    refused = client.post("/api/sessions", json={"date": "2022-05-26", "threshold": 3})
+    assert refused.status_code == 409 and "threshold" in refused.json()["error"]

@@ -50,7 +50,11 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         query = b"&".join(sorted(scope.get("query_string", b"").split(b"&")))
-        key = path.encode() + b"?" + query
+        # The record's generation changes when a live session adds its votes: answers
+        # given before are then out of date, and no longer found.
+        app = scope.get("app")
+        generation = getattr(getattr(app, "state", None), "record_generation", 0)
+        key = str(generation).encode() + b":" + path.encode() + b"?" + query
         now = time.monotonic()
         entry = self._entries.get(key)
         if entry is not None and now - entry[0] < self.ttl:

@@ -70,6 +70,10 @@ def create(request: Request, body: Annotated[SessionIn, Body()]) -> dict[str, An
     """Create a session: the real Council on a date (today by default) or a custom roster.
     Answers the chair's, the projector's and each delegation's secret links."""
     roster = None if not body.roster else [RosterSeat(r.name, r.permanent) for r in body.roster]
+    if roster is None and body.threshold is not None:
+        raise machine.SessionError(
+            "threshold: only a custom roster sets its own; the real Council's is the Charter's"
+        )
     created = hub(request).create(body.title, body.date or today(), roster, body.threshold)
     base = f"/live/{created.session_id}"
     return {
@@ -115,6 +119,7 @@ async def submit(
     cast, break_silence). A ballot needs a client `ballot_id`; a retry counts once."""
     actor = _actor(request, session_id, authorization, token)
     event, duplicate = await hub(request).submit(actor, body.command, body.data)
+    _record_changed(request.app, event)
     if duplicate:
         return JSONResponse({"accepted": True, "duplicate": True})
     assert event is not None
@@ -193,7 +198,8 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
                 except UnscError as err:
                     await websocket.close(code=4403, reason=str(err)[:120])
                     return
-                await websocket.send_text(json.dumps(await _handle(live, actor, message)))
+                answer = await _handle(live, actor, message, websocket.app)
+                await websocket.send_text(json.dumps(answer))
         finally:
             sender.cancel()
     except WebSocketDisconnect:
@@ -224,7 +230,13 @@ async def _forward(
             return
 
 
-async def _handle(live: LiveHub, actor: Actor, message: str) -> dict[str, Any]:
+def _record_changed(app: Any, event: machine.Event | None) -> None:
+    """A finished session's votes are now in the record: cached answers are out of date."""
+    if event is not None and event.kind == "end_session":
+        app.state.record_generation = getattr(app.state, "record_generation", 0) + 1
+
+
+async def _handle(live: LiveHub, actor: Actor, message: str, app: Any) -> dict[str, Any]:
     try:
         body = json.loads(message)
         if not isinstance(body, dict) or not isinstance(body.get("command"), str):
@@ -233,6 +245,7 @@ async def _handle(live: LiveHub, actor: Actor, message: str) -> dict[str, Any]:
         if not isinstance(data, dict):
             raise UnscError("data: expected an object")
         event, duplicate = await live.submit(actor, body["command"], data)
+        _record_changed(app, event)
     except json.JSONDecodeError:
         return {"error": "not valid JSON"}
     except (UnscError, RecursionError) as err:
