@@ -58,6 +58,7 @@ def test_the_26_may_2022_meeting_through_the_api(client: TestClient) -> None:
     assert public["decision"]["outcome"] == "adopted"
     assert draft["decision"]["vetoed_by"] == ["People's Republic of China", "Russian Federation"]
     assert draft["line"] == "9 needed — 13 so far"
+    assert view["president"] == "United States"  # May 2022
 
 
 def test_a_delegation_cannot_act_for_another_or_as_the_chair(client: TestClient) -> None:

@@ -31,6 +31,7 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
         d["seat"]: open_page(browser, server + d["url"], width=360) for d in created["delegations"]
     }
     screens = [chair, projector, *delegates.values()]
+    expect(projector.locator("#council")).to_contain_text("President: United States")
 
     def vote(title: str, kind: str) -> None:
         chair.get_by_label("Put to the vote").fill(title)

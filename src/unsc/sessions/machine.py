@@ -451,6 +451,7 @@ def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
         "ended": state.ended,
         "date": council.day.isoformat(),
         "threshold": council.threshold,
+        "president": None if council.president is None else council.president.name,
         "members": [
             {"key": m.key, "name": m.name, "permanent": m.permanent} for m in council.members
         ],

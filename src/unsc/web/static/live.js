@@ -39,6 +39,9 @@
     if (view.ended) status("The session has ended; its votes are in the record (as a simulation).");
     const vote = view.votes[view.votes.length - 1];
     const names = Object.fromEntries(view.members.map((m) => [m.key, m.name]));
+    $("council").textContent = "The Council of " + view.date + ": " + view.members.length +
+      " members, " + view.threshold + " votes needed" +
+      (view.president ? "; President: " + view.president : "") + ".";
     if (role === "delegation" && view.you.seat) $("seat-name").textContent = names[view.you.seat];
     if (vote) {
       $("vote-title").textContent = "Vote " + vote.number + ": " + vote.title + " (" + vote.kind + ")";
