@@ -67,8 +67,9 @@ async def run(base: str, clients: int, rate: float, seconds: float) -> dict[str,
             found = parsed.get(raw)
             if found is None:
                 body = json.loads(raw)
-                found = [e["data"]["ballot_id"] for e in body.get("events", [])
-                         if e["kind"] == "cast"]
+                found = [
+                    e["data"]["ballot_id"] for e in body.get("events", []) if e["kind"] == "cast"
+                ]
                 parsed[raw] = found
             return found
 
@@ -90,13 +91,25 @@ async def run(base: str, clients: int, rate: float, seconds: float) -> dict[str,
         await asyncio.wait_for(connected.wait(), timeout=120)
         connect_seconds = time.perf_counter() - start_connect
 
+        # The chair and the delegations send their commands over their own WebSockets,
+        # as the pages do; each waits for its answer.
+        base_ws = base.replace("http", "ws") + f"/api/sessions/{sid}/ws?token="
+        sockets = {
+            token: await websockets.connect(base_ws + token, max_queue=None)
+            for token in [chair, *(t for _, t in seats)]
+        }
+        locks = {token: asyncio.Lock() for token in sockets}
+
         async def command(token: str, name: str, **data: object) -> None:
-            response = await http.post(
-                f"/api/sessions/{sid}/commands",
-                json={"command": name, "data": data},
-                headers={"Authorization": f"Bearer {token}"},
-            )
-            response.raise_for_status()
+            ws = sockets[token]
+            async with locks[token]:
+                await ws.send(json.dumps({"command": name, "data": data}))
+                while True:
+                    body = json.loads(await ws.recv())
+                    if "error" in body:
+                        raise RuntimeError(body["error"])
+                    if "ack" in body:
+                        return
 
         interval = 1 / rate
         vote = 0
@@ -115,8 +128,9 @@ async def run(base: str, clients: int, rate: float, seconds: float) -> dict[str,
                 if delay > 0:
                     await asyncio.sleep(delay)
                 sent[ballot] = time.time()
-                casts.append(asyncio.create_task(
-                    command(token, "cast", cast="yes", ballot_id=ballot)))
+                casts.append(
+                    asyncio.create_task(command(token, "cast", cast="yes", ballot_id=ballot))
+                )
                 next_at += interval
             await asyncio.gather(*casts)
             await command(chair, "close_vote")
@@ -124,6 +138,8 @@ async def run(base: str, clients: int, rate: float, seconds: float) -> dict[str,
         await asyncio.sleep(2)  # let the last updates arrive
         for task in tasks:
             task.cancel()
+        for ws in sockets.values():
+            await ws.close()
         latencies = []
         missing = 0
         for arrived in arrivals:
