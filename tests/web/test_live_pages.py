@@ -107,3 +107,33 @@ def test_roll_call_and_the_speakers_list_with_its_timer(browser: Browser, server
     delegate = open_page(browser, server + gabon["url"], width=360)
     delegate.get_by_role("button", name="Yes", exact=True).click()
     expect(delegate.locator("#status")).to_contain_text("absent at the roll call")
+
+
+def test_the_chair_corrects_a_closed_vote_and_reissues_a_link(
+    browser: Browser, server: str
+) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    projector = open_page(browser, server + created["projector_url"])
+    chair.get_by_label("Put to the vote").fill("Agenda")
+    chair.get_by_label("Question").select_option("procedural")
+    chair.get_by_role("button", name="Open the vote").click()
+    expect(chair.locator("#line")).to_contain_text("open")
+    chair.get_by_role("button", name="Close the vote").click()
+    expect(projector.locator("#outcome")).to_contain_text("not been adopted")
+    chair.get_by_label("Correct vote number").fill("1")
+    chair.get_by_label("Delegation").select_option("KEN")
+    chair.get_by_label("Recorded as").select_option("abstain")
+    chair.get_by_label("Reason").fill("Kenya's delegate was in the room and abstained")
+    chair.get_by_role("button", name="Record the correction").click()
+    expect(projector.locator("#votes")).to_contain_text(
+        "Correction to vote 1: Kenya recorded as abstain (was not_participating)"
+    )
+    chair.get_by_label("New link for").select_option("IND")
+    chair.get_by_role("button", name="Reissue (the old link stops at once)").click()
+    expect(chair.locator("#new-link")).to_contain_text("New link for IND")
+    old = next(d["token"] for d in created["delegations"] if d["seat"] == "IND")
+    refused = httpx.get(f"{server}/api/sessions/{created['id']}", params={"token": old})
+    assert refused.status_code == 403

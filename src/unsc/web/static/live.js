@@ -58,6 +58,12 @@
       li.textContent = v.title + ": " + v.decision.explanation;
       $("votes").appendChild(li);
     }
+    for (const c of view.corrections) {
+      const li = document.createElement("li");
+      li.textContent = "Correction to vote " + c.vote + ": " + names[c.seat] + " recorded as " +
+        c.cast + (c.previous ? " (was " + c.previous + ")" : "") + ". Reason: " + c.reason;
+      $("votes").appendChild(li);
+    }
     $("statements").innerHTML = "";
     for (const s of view.statements) {
       const li = document.createElement("li");
@@ -91,7 +97,7 @@
     speaking = view.speaking;
     tick();
     if (role === "chair") {
-      for (const id of ["roll-seat", "speaker-seat"]) {
+      for (const id of ["roll-seat", "speaker-seat", "correct-seat", "reissue-seat"]) {
         const select = $(id);
         if (!select.childElementCount) {
           for (const m of view.members) {
@@ -184,6 +190,19 @@
   const bind = (id, handler) => { const f = $(id); if (f) f.addEventListener("submit", (e) => { e.preventDefault(); handler(f); }); };
   bind("open-vote", (f) => send("open_vote", formData(f)));
   bind("roll-call", (f) => send("roll_call", formData(f)));
+  bind("correct", (f) => {
+    const data = formData(f);
+    data.vote = parseInt(data.vote, 10);
+    send("correct", data);
+  });
+  bind("reissue", async (f) => {
+    const seat = formData(f).seat;
+    const response = await fetch(api + "/delegations/" + encodeURIComponent(seat) + "/reissue",
+      { method: "POST", headers: auth });
+    const body = await response.json();
+    $("new-link").textContent = response.ok
+      ? "New link for " + seat + ": " + location.origin + body.url : body.error;
+  });
   bind("add-speaker", (f) => send("add_speaker", formData(f)));
   bind("statement", (f) => send("propose_statement", formData(f)));
   bind("joint", (f) => send("joint_statement", {
