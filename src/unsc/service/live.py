@@ -306,19 +306,9 @@ class LiveHub:
             # The clock is the server's: the speaker's time starts when the event is logged.
             data = {**data, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         async with self._locks[actor.session_id]:
-            state = self.state(actor.session_id)
-            try:
-                kind, checked = machine.command(state, actor.name, kind, data)
-            except machine.DuplicateBallot:
-                return None, True
-            event = machine.Event(state.last_seq + 1, kind, checked, actor.name)
-            after = machine.apply(state, event)
-            try:
-                self._append(actor.session_id, event, after)
-            except IntegrityError:
-                # Another worker logged an event first: catch up from the log, and check
-                # the command again against the state as it now is.
-                self._states.pop(actor.session_id, None)
+            # Two tries: if another worker logged an event first, catch up from the log and
+            # check the command again against the state as it now is.
+            for attempt in (1, 2):
                 state = self.state(actor.session_id)
                 try:
                     kind, checked = machine.command(state, actor.name, kind, data)
@@ -328,9 +318,13 @@ class LiveHub:
                 after = machine.apply(state, event)
                 try:
                     self._append(actor.session_id, event, after)
+                    break
                 except IntegrityError:
                     self._states.pop(actor.session_id, None)
-                    raise machine.SessionError("the session changed meanwhile; try again") from None
+                    if attempt == 2:
+                        raise machine.SessionError(
+                            "the session changed meanwhile; try again"
+                        ) from None
             self._states[actor.session_id] = after
             self._published[actor.session_id] = event.seq
         self._publish(actor.session_id, event)
