@@ -333,12 +333,14 @@ def serve(
     except (UnscError, SQLAlchemyError, OSError) as e:
         _fail(f"cannot open the database {url}: {e}")
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
+    _allow_many_connections()
     if workers == 1:
         uvicorn.run(
             create_app(Settings(url, cache)),
             host=host,
             port=port,
             log_level="warning",
+            ws="websockets-sansio",
             ws_per_message_deflate=False,
         )
         return
@@ -351,7 +353,19 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        ws="websockets-sansio",
+        ws_per_message_deflate=False,
     )
+
+
+def _allow_many_connections() -> None:
+    """Every phone, chair's console and projector holds a socket: raise the limit on open
+    files to what the system allows (often 1,024 by default)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
 @app.command()

@@ -13,8 +13,8 @@ import hashlib
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
@@ -89,9 +89,15 @@ class Batch:
     """``{"events": [...]}`` as JSON, in full (the chair's)."""
     public_text: str
     """The same with each ballot's seat and vote left out."""
+    frames: dict[str, bytes] = field(default_factory=dict, compare=False)
+    """Encoded once per role by whoever sends it (a WebSocket frame, for instance)."""
 
     def for_role(self, role: str) -> str:
         return self.text if role == machine.CHAIR else self.public_text
+
+
+Push = Callable[[Batch], bool]
+"""Hands a batch to one screen, without waiting; False when the screen cannot keep up."""
 
 
 def batch_of(events: Sequence[machine.Event]) -> Batch:
@@ -108,7 +114,7 @@ class LiveHub:
     """All live sessions of this process: cached states, writers, subscribers.
 
     New events are pushed in batches: at most one message per ``interval`` seconds per
-    session, serialised once for all its screens. A screen whose queue fills up is
+    session, serialised once for all its screens. A screen that cannot keep up is
     dropped; it reconnects and resumes from its last sequence number."""
 
     def __init__(
@@ -118,9 +124,12 @@ class LiveHub:
         self.is_postgresql = database.engine.dialect.name == "postgresql"
         self.interval = interval
         self.queue_size = queue_size
+        """Batches a queued screen (long polling, a test client) may hold unsent."""
         self._states: dict[str, machine.SessionState] = {}
+        self._logs: dict[str, list[machine.Event]] = {}
+        """Per cached state, the events it was built from: the log's copy in memory."""
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._subscribers: dict[str, set[asyncio.Queue[Batch]]] = defaultdict(set)
+        self._subscribers: dict[str, set[Push]] = defaultdict(set)
         self._pending: dict[str, list[machine.Event]] = defaultdict(list)
         self._flushing: set[str] = set()
         self._published: dict[str, int] = {}
@@ -183,6 +192,7 @@ class LiveHub:
             ]
             s.execute(insert(m.LiveToken), rows)
         self._states[session_id] = machine.start(council)
+        self._logs[session_id] = []
         return Created(session_id, chair, projector, delegations)
 
     def _council(
@@ -257,11 +267,15 @@ class LiveHub:
     def state(self, session_id: str) -> machine.SessionState:
         state = self._states.get(session_id)
         if state is None:
-            state = self._load(session_id)
+            state, self._logs[session_id] = self._load(session_id)
             self._states[session_id] = state
         return state
 
-    def _load(self, session_id: str) -> machine.SessionState:
+    def _forget(self, session_id: str) -> None:
+        self._states.pop(session_id, None)
+        self._logs.pop(session_id, None)
+
+    def _load(self, session_id: str) -> tuple[machine.SessionState, list[machine.Event]]:
         with self.database.sessions() as s:
             row = s.get(m.LiveSession, session_id)
             if row is None:
@@ -280,9 +294,18 @@ class LiveHub:
                     .order_by(m.LiveEvent.seq)
                 )
             ]
-        return machine.replay(machine.start(council), events)
+        return machine.replay(machine.start(council), events), events
 
     def events_since(self, session_id: str, seq: int) -> list[machine.Event]:
+        """The log after ``seq``: from memory when this worker holds the session (on
+        several workers it may trail the database by the events not yet notified, which
+        are pushed when they are), else from the database."""
+        log = self._logs.get(session_id)
+        if log is not None:
+            return log[max(seq, 0) :]
+        return self._logged_since(session_id, seq)
+
+    def _logged_since(self, session_id: str, seq: int) -> list[machine.Event]:
         with self.database.sessions() as s:
             return [
                 machine.Event(e.seq, e.kind, e.data, e.actor)
@@ -320,12 +343,13 @@ class LiveHub:
                     self._append(actor.session_id, event, after)
                     break
                 except IntegrityError:
-                    self._states.pop(actor.session_id, None)
+                    self._forget(actor.session_id)
                     if attempt == 2:
                         raise machine.SessionError(
                             "the session changed meanwhile; try again"
                         ) from None
             self._states[actor.session_id] = after
+            self._logs[actor.session_id].append(event)
             self._published[actor.session_id] = event.seq
         self._publish(actor.session_id, event)
         return event, False
@@ -341,14 +365,15 @@ class LiveHub:
         events = self._pending.pop(session_id, [])
         if not events:
             return
+        screens = self._subscribers.get(session_id)
+        if not screens:
+            return
         batch = batch_of(events)
-        for queue in list(self._subscribers[session_id]):
-            try:
-                queue.put_nowait(batch)
-            except asyncio.QueueFull:
+        for push in list(screens):
+            if not push(batch):
                 # A screen that cannot keep up is dropped; it resumes from its last
                 # sequence number when it reconnects, so it misses nothing.
-                self.unsubscribe(session_id, queue)
+                screens.discard(push)
 
     def _append(self, session_id: str, event: machine.Event, after: machine.SessionState) -> None:
         """The event (and a ballot's row, or a finished session's votes) in one
@@ -403,9 +428,10 @@ class LiveHub:
             # they connected, so push from the notified event on.
             pushed = self._published.get(session_id, seq - 1)
             after = state.last_seq if state is not None else pushed
-            for event in self.events_since(session_id, min(after, pushed)):
+            for event in self._logged_since(session_id, min(after, pushed)):
                 if state is not None and event.seq > state.last_seq:
                     state = machine.apply(state, event)
+                    self._logs[session_id].append(event)
                 if event.seq > pushed:
                     self._publish(session_id, event)
                     pushed = event.seq
@@ -413,16 +439,37 @@ class LiveHub:
             if state is not None:
                 self._states[session_id] = state
 
-    def subscribe(self, session_id: str) -> asyncio.Queue[Batch]:
+    def subscribe(self, session_id: str, push: Push) -> Push:
+        """Every batch from now on goes to ``push`` until it refuses one."""
+        self._subscribers[session_id].add(push)
+        return push
+
+    def subscribe_queue(self, session_id: str) -> tuple[asyncio.Queue[Batch], Push]:
+        """A screen served by a task of its own: batches wait in a bounded queue."""
         queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=self.queue_size)
-        self._subscribers[session_id].add(queue)
-        return queue
 
-    def unsubscribe(self, session_id: str, queue: asyncio.Queue[Batch]) -> None:
-        self._subscribers[session_id].discard(queue)
+        def push(batch: Batch) -> bool:
+            try:
+                queue.put_nowait(batch)
+            except asyncio.QueueFull:
+                return False
+            return True
 
-    def is_subscribed(self, session_id: str, queue: asyncio.Queue[Batch]) -> bool:
-        return queue in self._subscribers[session_id]
+        return queue, self.subscribe(session_id, push)
+
+    def unsubscribe(self, session_id: str, push: Push) -> None:
+        screens = self._subscribers.get(session_id)
+        if screens is not None:
+            screens.discard(push)
+            if not screens:
+                del self._subscribers[session_id]
+
+    def screens(self, session_id: str) -> list[Push]:
+        """The screens watching this session on this worker."""
+        return list(self._subscribers.get(session_id, ()))
+
+    def is_subscribed(self, session_id: str, push: Push) -> bool:
+        return push in self._subscribers.get(session_id, ())
 
 
 SIMULATION_IDS = 1_000_000

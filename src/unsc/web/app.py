@@ -24,6 +24,7 @@ from unsc.service.live import AccessError, LiveHub, listen
 from unsc.sessions.machine import SessionError
 from unsc.web import api, live, pages
 from unsc.web.cache import ResponseCache
+from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Settings:
     """``None``: ``UNSC_DATABASE_URL`` or the user's SQLite file."""
     cache: bool = True
     """Keep API answers in memory (the record changes only when it is rebuilt)."""
+    unsent_limit: int = UNSENT_LIMIT
+    """Bytes a live screen may have waiting to be sent before it is cut off."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -42,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         database = open_database(settings.database_url)
         app.state.database = database
         app.state.live = LiveHub(database)
+        app.state.unsent_limit = settings.unsent_limit
         listener = None
         if app.state.live.is_postgresql:
             dsn = database.engine.url.set(drivername="postgresql").render_as_string(
@@ -93,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(ResponseCache)
 
     app.add_middleware(WorkerHeader)
+    app.add_middleware(KeepServerSend)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -12,10 +12,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
-from unsc.service.live import AccessError, Actor, Batch, LiveHub, batch_of, public
+from unsc.service.live import AccessError, Actor, Batch, LiveHub, Push, batch_of, public
 from unsc.service.record import today
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
+from unsc.web.screens import UNSENT_LIMIT, DirectScreen, direct_protocol
 
 router = APIRouter(prefix="/api/sessions", tags=["live sessions"])
 
@@ -155,13 +156,13 @@ async def events(
     live = hub(request)
     found = live.events_since(session_id, since)
     if not found and wait:
-        queue = live.subscribe(session_id)
+        queue, push = live.subscribe_queue(session_id)
         try:
             await asyncio.wait_for(queue.get(), timeout=wait)
         except TimeoutError:
             pass
         finally:
-            live.unsubscribe(session_id, queue)
+            live.unsubscribe(session_id, push)
         found = live.events_since(session_id, since)
     if actor.role == machine.CHAIR:
         return {"events": [e.to_dict() for e in found]}
@@ -179,33 +180,44 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         await websocket.close(code=4403, reason=str(err)[:120])
         return
     await websocket.accept()
-    queue = live.subscribe(session_id)
-    try:
+    protocol = direct_protocol(websocket)
+    sender: asyncio.Task[None] | None = None
+    if protocol is not None:
+        # No await from reading the backlog to subscribing: nothing logged in between
+        # can be missed, and anything sent twice is skipped by sequence number.
+        limit = getattr(websocket.app.state, "unsent_limit", UNSENT_LIMIT)
+        push: Push = DirectScreen(protocol, actor.role, since, limit)
+        backlog = live.events_since(session_id, since)
+        if backlog:
+            push(batch_of(backlog))
+        live.subscribe(session_id, push)
+    else:
+        queue, push = live.subscribe_queue(session_id)
         backlog = live.events_since(session_id, since)
         if backlog:
             await websocket.send_text(batch_of(backlog).for_role(actor.role))
             since = backlog[-1].seq
         sender = asyncio.create_task(
-            _forward(live, session_id, websocket, queue, since, actor.role)
+            _forward(live, session_id, websocket, queue, push, since, actor.role)
         )
-        try:
-            while True:
-                message = await websocket.receive_text()
-                try:
-                    # Each command checks the link again: a revoked link stops at once,
-                    # even on a socket opened before.
-                    actor = live.authenticate(session_id, token)
-                except UnscError as err:
-                    await websocket.close(code=4403, reason=str(err)[:120])
-                    return
-                answer = await _handle(live, actor, message, websocket.app)
-                await websocket.send_text(json.dumps(answer))
-        finally:
-            sender.cancel()
+    try:
+        while True:
+            message = await websocket.receive_text()
+            try:
+                # Each command checks the link again: a revoked link stops at once,
+                # even on a socket opened before.
+                actor = live.authenticate(session_id, token)
+            except UnscError as err:
+                await websocket.close(code=4403, reason=str(err)[:120])
+                return
+            answer = await _handle(live, actor, message, websocket.app)
+            await websocket.send_text(json.dumps(answer))
     except WebSocketDisconnect:
         pass
     finally:
-        live.unsubscribe(session_id, queue)
+        if sender is not None:
+            sender.cancel()
+        live.unsubscribe(session_id, push)
 
 
 async def _forward(
@@ -213,10 +225,12 @@ async def _forward(
     session_id: str,
     websocket: WebSocket,
     queue: asyncio.Queue[Batch],
+    push: Push,
     since: int,
     role: str,
 ) -> None:
-    """Send each batch once; the part a backlog already sent is left out."""
+    """Send each batch once from the screen's queue; the part a backlog already sent is
+    left out."""
     while True:
         batch = await queue.get()
         if batch.last_seq <= since:
@@ -225,7 +239,7 @@ async def _forward(
             batch = batch_of([e for e in batch.events if e.seq > since])
         await websocket.send_text(batch.for_role(role))
         since = batch.last_seq
-        if not live.is_subscribed(session_id, queue) and queue.empty():
+        if not live.is_subscribed(session_id, push) and queue.empty():
             await websocket.close(code=4408, reason="too slow: reconnect and resume")
             return
 
