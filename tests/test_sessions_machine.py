@@ -143,3 +143,87 @@ def test_the_order_of_ballots_never_changes_the_outcome(casts: list[str], order:
         meeting.do(m.CHAIR, "close_vote")
         outcomes.append(meeting.state.votes[-1].decision)
     assert outcomes[0] == outcomes[1]
+
+
+def test_amendments_are_voted_before_the_draft_they_amend() -> None:
+    meeting = Meeting()
+    meeting.do(
+        m.CHAIR,
+        "open_vote",
+        title="Amendment 1 to S/2022/431",
+        subject="amendment",
+        draft="S/2022/431",
+    )
+    for seat in meeting.state.seats:
+        meeting.do(seat, "cast", cast="no" if seat == "USA" else "yes", ballot_id=f"a-{seat}")
+    meeting.do(m.CHAIR, "close_vote")
+    amendment = meeting.state.votes[-1]
+    assert amendment.decision is not None and not amendment.decision.is_adopted
+    assert [s.name for s in amendment.decision.vetoed_by] == ["United States"]
+    draft = meeting.vote("S/2022/431", {"CHN", "RUS"})
+    assert draft.draft == "S/2022/431"
+    assert draft.decision is not None
+    assert any("rules 33 and 36" in c.ref for c in draft.decision.citations)
+    entry = m.view(meeting.state)["votes"][-1]
+    assert entry["amendments"] == [
+        {"number": 1, "title": "Amendment 1 to S/2022/431", "adopted": False}
+    ]
+    with pytest.raises(m.SessionError, match=r"S/2022/431 has been put to the vote \(vote 2\)"):
+        meeting.do(
+            m.CHAIR, "open_vote", title="Late amendment", subject="amendment", draft="S/2022/431"
+        )
+    with pytest.raises(m.SessionError, match="draft: the draft this amendment amends"):
+        meeting.do(m.CHAIR, "open_vote", title="Amendment", subject="amendment")
+
+
+def test_a_party_to_a_dispute_under_chapter_vi_must_abstain() -> None:
+    meeting = Meeting()
+    with pytest.raises(m.SessionError, match="say under which chapter"):
+        meeting.do(m.CHAIR, "open_vote", title="Draft on the dispute", parties=["ALB"])
+    meeting.do(m.CHAIR, "open_vote", title="Draft on the dispute", chapter="VI", parties=["ALB"])
+    with pytest.raises(m.SessionError, match=r"Albania is a party to the dispute.*Art\. 27\(3\)"):
+        meeting.do("ALB", "cast", cast="yes", ballot_id="alb-1")
+    meeting.do("ALB", "cast", cast="abstain", ballot_id="alb-2")
+    meeting.do("USA", "cast", cast="yes", ballot_id="usa-1")
+    meeting.do(m.CHAIR, "close_vote")
+    with pytest.raises(m.SessionError, match=r"Art\. 27\(3\)"):
+        meeting.do(m.CHAIR, "correct", vote=1, seat="ALB", cast="no", reason="misheard")
+    entry = m.view(meeting.state)["votes"][0]
+    assert entry["chapter"] == "VI" and entry["parties"] == ["Albania"]
+    # Under Chapter VII the same party votes as it likes.
+    meeting.do(m.CHAIR, "open_vote", title="Under VII", chapter="VII", parties=["ALB"])
+    meeting.do("ALB", "cast", cast="no", ballot_id="alb-3")
+
+
+def test_the_chair_sets_each_speakers_time() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "speaking_time", seconds=300)
+    assert m.view(meeting.state)["speaking_limit"] == 300
+    meeting.do(m.CHAIR, "speaking_time", seconds="0")
+    assert m.view(meeting.state)["speaking_limit"] is None
+    for bad in (-1, 3601, "five", True):
+        with pytest.raises(m.SessionError, match="seconds"):
+            meeting.do(m.CHAIR, "speaking_time", seconds=bad)
+    with pytest.raises(m.SessionError):
+        meeting.do("USA", "speaking_time", seconds=60)
+
+
+def test_the_open_tally_goes_with_each_ballot_without_who_voted_what() -> None:
+    meeting = Meeting()
+    assert m.open_tally(meeting.state) is None
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    meeting.do("CHN", "cast", cast="no", ballot_id="c")
+    meeting.do("FRA", "cast", cast="yes", ballot_id="f")
+    tally = m.open_tally(meeting.state)
+    assert tally is not None and tally["seq"] == 3
+    assert tally["vote"]["tally"] == {
+        "yes": 1,
+        "no": 1,
+        "abstain": 0,
+        "absent": 0,
+        "not_participating": 0,
+    }
+    assert tally["vote"]["permanent_no"] == ["People's Republic of China"]
+    assert "ballots" not in tally["vote"]
+    meeting.do(m.CHAIR, "close_vote")
+    assert m.open_tally(meeting.state) is None

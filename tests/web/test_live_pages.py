@@ -32,6 +32,15 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
     }
     screens = [chair, projector, *delegates.values()]
     expect(projector.locator("#council")).to_contain_text("President: United States")
+    view_requests: list[str] = []
+    projector.on(
+        "request",
+        lambda r: (
+            view_requests.append(r.url)
+            if r.url.endswith(f"/api/sessions/{created['id']}")
+            else None
+        ),
+    )
 
     def vote(title: str, kind: str) -> None:
         chair.get_by_label("Put to the vote").fill(title)
@@ -42,11 +51,19 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
             page.get_by_role("button", name=button, exact=True).click()
             expect(page.locator("#mine")).to_have_text("Your vote is recorded.")
         expect(chair.locator("#line")).to_contain_text("9 needed — 13 so far")
+        expect(projector.locator("#line")).to_contain_text("9 needed — 13 so far")
+        if kind == "substantive":
+            expect(projector.locator("#veto")).to_contain_text(
+                "People's Republic of China, Russian Federation"
+            )
         chair.get_by_role("button", name="Close the vote").click()
 
     vote("Meeting in public", "procedural")
     for page in screens:
         expect(page.locator("#outcome")).to_have_text("The draft resolution has been adopted.")
+    # Ballots carry the open tally: the projector followed fifteen of them without asking
+    # for the whole view each time (it asks at the opening and at the close of the vote).
+    assert len(view_requests) <= 6, view_requests
     vote("S/2022/431", "substantive")
     for page in screens:
         expect(page.locator("#outcome")).to_contain_text(
@@ -134,6 +151,57 @@ def test_the_chair_corrects_a_closed_vote_and_reissues_a_link(
     chair.get_by_label("New link for").select_option("IND")
     chair.get_by_role("button", name="Reissue (the old link stops at once)").click()
     expect(chair.locator("#new-link")).to_contain_text("New link for IND")
+    expect(chair.locator("#new-qr svg")).to_have_count(1)
     old = next(d["token"] for d in created["delegations"] if d["seat"] == "IND")
     refused = httpx.get(f"{server}/api/sessions/{created['id']}", params={"token": old})
     assert refused.status_code == 403
+
+
+def test_an_amendment_before_its_draft_a_party_that_must_abstain_and_speaking_time(
+    browser: Browser, server: str
+) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    projector = open_page(browser, server + created["projector_url"])
+    albania = next(d for d in created["delegations"] if d["seat"] == "ALB")
+    delegate = open_page(browser, server + albania["url"], width=360)
+
+    chair.get_by_label("Put to the vote").fill("Amendment A")
+    chair.get_by_label("Subject").select_option("amendment")
+    chair.get_by_label("Draft (an amendment: the draft it amends)").fill("S/2022/431")
+    chair.get_by_role("button", name="Open the vote").click()
+    expect(projector.locator("#vote-title")).to_contain_text("amendment to S/2022/431")
+    chair.get_by_role("button", name="Close the vote").click()
+    expect(projector.locator("#outcome")).to_contain_text("not been adopted")
+
+    chair.get_by_label("Put to the vote").fill("S/2022/431")
+    chair.get_by_label("Subject").select_option("draft_resolution")
+    chair.get_by_label("Draft (an amendment: the draft it amends)").fill("")
+    chair.get_by_label("Under").select_option("VI")
+    chair.locator("#parties input[value=ALB]").check()
+    chair.get_by_role("button", name="Open the vote").click()
+    expect(projector.locator("#vote-title")).to_contain_text(
+        "under Chapter VI; parties to the dispute: Albania; amendment Amendment A not adopted"
+    )
+    delegate.get_by_role("button", name="Yes", exact=True).click()
+    expect(delegate.locator("#status")).to_contain_text("shall abstain from voting")
+    chair.get_by_role("button", name="Close the vote").click()
+
+    # An amendment to a draft already voted on is refused, with the rule.
+    chair.get_by_label("Put to the vote").fill("Amendment B")
+    chair.get_by_label("Subject").select_option("amendment")
+    chair.get_by_label("Draft (an amendment: the draft it amends)").fill("S/2022/431")
+    chair.locator("#parties input[value=ALB]").uncheck()
+    chair.get_by_label("Under").select_option("")
+    chair.get_by_role("button", name="Open the vote").click()
+    expect(chair.locator("#status")).to_contain_text("rules 33 and 36")
+
+    chair.get_by_label("Each speaker's time, minutes (0: no limit)").fill("0.5")
+    chair.get_by_role("button", name="Set", exact=True).click()
+    chair.get_by_label("Add to the speakers list").select_option("IND")
+    chair.get_by_role("button", name="Add", exact=True).click()
+    chair.get_by_role("button", name="Give the floor to the next speaker").click()
+    expect(projector.locator("#speaking")).to_contain_text("Speaking: India — 0:0")
+    expect(projector.locator("#speaking")).to_contain_text("of 0:30")

@@ -119,7 +119,7 @@ def decide(council: CouncilOn, question: Question, casts: Mapping[str, Cast]) ->
     Art. 52(3), a party to the dispute voting yes or no is refused (Art. 27(3)).
     """
     _check_ballot(council, casts)
-    _check_obligatory_abstention(council, question, casts)
+    check_obligatory_abstention(council, question, casts)
     tally = Tally.from_casts(tuple(casts.values()))
     permanent_no = tuple(m.state for m in council.permanent if casts[m.key] is Cast.NO)
     decision = decide_tally(council, question, tally, permanent_no)
@@ -292,9 +292,10 @@ def _check_ballot(council: CouncilOn, casts: Mapping[str, Cast]) -> None:
         )
 
 
-def _check_obligatory_abstention(
+def check_obligatory_abstention(
     council: CouncilOn, question: Question, casts: Mapping[str, Cast]
 ) -> None:
+    """Refuse a yes or no by a party to the dispute where Art. 27(3) requires it to abstain."""
     if question.kind is not QuestionKind.SUBSTANTIVE or question.chapter is None:
         return
     if not question.chapter.requires_party_abstention:

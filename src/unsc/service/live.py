@@ -89,6 +89,8 @@ class Batch:
     """``{"events": [...]}`` as JSON, in full (the chair's)."""
     public_text: str
     """The same with each ballot's seat and vote left out."""
+    tally: Mapping[str, Any] | None = None
+    """The open vote after these events (``machine.open_tally``), when there is one."""
     frames: dict[str, bytes] = field(default_factory=dict, compare=False)
     """Encoded once per role by whoever sends it (a WebSocket frame, for instance)."""
 
@@ -100,13 +102,15 @@ Push = Callable[[Batch], bool]
 """Hands a batch to one screen, without waiting; False when the screen cannot keep up."""
 
 
-def batch_of(events: Sequence[machine.Event]) -> Batch:
+def batch_of(events: Sequence[machine.Event], tally: Mapping[str, Any] | None = None) -> Batch:
+    extra = {} if tally is None else {"tally": tally}
     return Batch(
         events[0].seq,
         events[-1].seq,
         tuple(events),
-        json.dumps({"events": [e.to_dict() for e in events]}),
-        json.dumps({"events": [public(e) for e in events]}),
+        json.dumps({"events": [e.to_dict() for e in events], **extra}),
+        json.dumps({"events": [public(e) for e in events], **extra}),
+        tally,
     )
 
 
@@ -118,13 +122,20 @@ class LiveHub:
     dropped; it reconnects and resumes from its last sequence number."""
 
     def __init__(
-        self, database: Database, *, interval: float = 0.02, queue_size: int = 256
+        self,
+        database: Database,
+        *,
+        interval: float = 0.02,
+        queue_size: int = 256,
+        max_cached: int = 1000,
     ) -> None:
         self.database = database
         self.is_postgresql = database.engine.dialect.name == "postgresql"
         self.interval = interval
         self.queue_size = queue_size
         """Batches a queued screen (long polling, a test client) may hold unsent."""
+        self.max_cached = max_cached
+        """Sessions kept in memory with nobody watching them."""
         self._states: dict[str, machine.SessionState] = {}
         self._logs: dict[str, list[machine.Event]] = {}
         """Per cached state, the events it was built from: the log's copy in memory."""
@@ -368,7 +379,11 @@ class LiveHub:
         screens = self._subscribers.get(session_id)
         if not screens:
             return
-        batch = batch_of(events)
+        state = self._states.get(session_id)
+        tally = None
+        if state is not None and state.last_seq == events[-1].seq:
+            tally = machine.open_tally(state)
+        batch = batch_of(events, tally)
         for push in list(screens):
             if not push(batch):
                 # A screen that cannot keep up is dropped; it resumes from its last
@@ -463,6 +478,24 @@ class LiveHub:
             screens.discard(push)
             if not screens:
                 del self._subscribers[session_id]
+                self._evict_idle(session_id)
+
+    def _evict_idle(self, session_id: str) -> None:
+        """Sessions nobody watches leave memory when they have ended, or when more than
+        ``max_cached`` are held (the oldest first); the log rebuilds them when asked."""
+        state = self._states.get(session_id)
+        if state is not None and state.ended:
+            self._forget(session_id)
+            self._published.pop(session_id, None)
+        for idle in [k for k in self._states if k not in self._subscribers]:
+            if len(self._states) <= self.max_cached:
+                break
+            self._forget(idle)
+            self._published.pop(idle, None)
+
+    def cached(self) -> set[str]:
+        """The sessions whose state this worker holds in memory."""
+        return set(self._states)
 
     def screens(self, session_id: str) -> list[Push]:
         """The screens watching this session on this worker."""

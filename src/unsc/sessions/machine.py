@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from unsc.core.citations import AMENDMENT_ORDER
 from unsc.core.consensus import ConsensusKind, decide_consensus
-from unsc.core.errors import UnscError
+from unsc.core.errors import ObligatoryAbstentionError, UnscError
 from unsc.core.law import CouncilOn
-from unsc.core.rules import Decision, decide
-from unsc.core.types import Cast, Question, QuestionKind, Subject
+from unsc.core.rules import Decision, check_obligatory_abstention, decide
+from unsc.core.types import Cast, Chapter, Question, QuestionKind, Subject
 
 CHAIR = "chair"
 
@@ -55,6 +56,20 @@ class VoteState:
     """Client ballot id -> seat, so that a retried ballot is accepted once."""
     closed: bool = False
     decision: Decision | None = None
+    draft: str | None = None
+    """The draft voted on, or the one an amendment amends (e.g. ``S/2022/431``)."""
+    chapter: Chapter | None = None
+    parties: tuple[str, ...] = ()
+    """Seats of the parties to the dispute (Art. 27(3) under Chapter VI or Art. 52(3))."""
+
+    def question(self) -> Question:
+        return Question(
+            kind=self.kind,
+            subject=self.subject,
+            chapter=self.chapter,
+            parties_to_dispute=frozenset(self.parties),
+            symbol=self.draft,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +103,8 @@ class SessionState:
     ended: bool = False
     speaking: tuple[str, str] | None = None
     """The seat with the floor and when it got it (ISO time, stamped by the server)."""
+    speaking_limit: int | None = None
+    """Seconds each speaker has, as the chair set it (none: no limit)."""
 
     @property
     def seats(self) -> tuple[str, ...]:
@@ -160,12 +177,50 @@ def _open_vote(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str
     title = str(data.get("title", "")).strip()[:300]
     if not title:
         raise SessionError("title: say what is put to the vote")
+    draft = str(data.get("draft") or "").strip()[:60] or None
+    if subject is Subject.DRAFT_RESOLUTION and draft is None:
+        draft = title[:60]
+    if subject is Subject.AMENDMENT:
+        if draft is None:
+            raise SessionError("draft: the draft this amendment amends, e.g. S/2022/431")
+        taken = next(
+            (v for v in state.votes if v.subject is Subject.DRAFT_RESOLUTION and v.draft == draft),
+            None,
+        )
+        if taken is not None:
+            raise SessionError(
+                f"{draft} has been put to the vote (vote {taken.number}): {AMENDMENT_ORDER.note} "
+                f"({AMENDMENT_ORDER.ref})"
+            )
+    try:
+        chapter = Chapter(str(data["chapter"])) if data.get("chapter") else None
+    except ValueError:
+        raise SessionError("chapter: VI, VII or 52(3), or leave it out") from None
+    raw_parties = data.get("parties") or []
+    if not isinstance(raw_parties, list):
+        raise SessionError("parties: a list of the delegations party to the dispute")
+    parties = [_seat(state, p) for p in raw_parties]
+    if parties and chapter is None:
+        raise SessionError(
+            "parties: say under which chapter the decision is taken (Art. 27(3) binds parties "
+            "under Chapter VI and Art. 52(3) only)"
+        )
     return {
         "number": len(state.votes) + 1,
         "kind": kind.value,
         "subject": subject.name.lower(),
         "title": title,
+        "draft": draft,
+        "chapter": None if chapter is None else chapter.value,
+        "parties": sorted(set(parties)),
     }
+
+
+def _must_abstain(state: SessionState, vote: VoteState, seat: str, cast: Cast) -> None:
+    try:
+        check_obligatory_abstention(state.council, vote.question(), {seat: cast})
+    except ObligatoryAbstentionError as err:
+        raise SessionError(str(err)) from None
 
 
 def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -197,6 +252,7 @@ def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str,
         raise SessionError("cast: a delegation votes yes, no or abstain")
     if state.presence.get(actor) is Presence.ABSENT:
         raise SessionError(f"{_name(state, actor)} is recorded absent at the roll call")
+    _must_abstain(state, vote, actor, cast)
     return {"vote": vote.number, "seat": actor, "cast": cast.value, "ballot_id": ballot_id}
 
 
@@ -233,6 +289,7 @@ def _correct(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, 
     reason = str(data.get("reason", "")).strip()[:500]
     if not reason:
         raise SessionError("reason: a correction says why it is made")
+    _must_abstain(state, state.votes[number - 1], seat, cast)
     previous = state.votes[number - 1].ballots.get(seat)
     return {
         "vote": number,
@@ -291,6 +348,15 @@ def _add_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[s
     return {"seat": _seat(state, data.get("seat"))}
 
 
+def _speaking_time(_: SessionState, __: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    seconds = data.get("seconds")
+    if isinstance(seconds, str) and seconds.strip().isdigit():
+        seconds = int(seconds)
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= 3600:
+        raise SessionError("seconds: each speaker's time, 0 (no limit) to 3600")
+    return {"seconds": seconds}
+
+
 def _end_session(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
     if state.open_vote is not None:
         raise SessionError(f"vote {state.open_vote.number} is still open; close it first")
@@ -315,6 +381,7 @@ _COMMANDS: dict[str, tuple[str, Any]] = {
     "joint_statement": (CHAIR, _joint_statement),
     "add_speaker": (CHAIR, _add_speaker),
     "next_speaker": (CHAIR, _next_speaker),
+    "speaking_time": (CHAIR, _speaking_time),
     "end_session": (CHAIR, _end_session),
     "cast": ("delegation", _cast),
     "break_silence": ("delegation", _break_silence),
@@ -346,7 +413,13 @@ def apply(state: SessionState, event: Event) -> SessionState:
             return replace(state, presence={**state.presence, d["seat"]: Presence(d["presence"])})
         case "open_vote":
             vote = VoteState(
-                d["number"], QuestionKind(d["kind"]), Subject[d["subject"].upper()], d["title"]
+                d["number"],
+                QuestionKind(d["kind"]),
+                Subject[d["subject"].upper()],
+                d["title"],
+                draft=d.get("draft"),
+                chapter=Chapter(d["chapter"]) if d.get("chapter") else None,
+                parties=tuple(d.get("parties", ())),
             )
             return replace(state, votes=(*state.votes, vote))
         case "cast":
@@ -360,9 +433,7 @@ def apply(state: SessionState, event: Event) -> SessionState:
         case "close_vote":
             vote = state.votes[-1]
             ballots = _final_ballots(state, vote.ballots)
-            decision = decide(
-                state.council, Question(kind=vote.kind, subject=vote.subject), ballots
-            )
+            decision = _decide(state, vote, ballots)
             vote = replace(vote, ballots=ballots, closed=True, decision=decision)
             return replace(state, votes=(*state.votes[:-1], vote))
         case "correct":
@@ -371,9 +442,7 @@ def apply(state: SessionState, event: Event) -> SessionState:
             ballots = {**vote.ballots, d["seat"]: Cast(d["cast"])}
             decision = vote.decision
             if vote.closed:
-                decision = decide(
-                    state.council, Question(kind=vote.kind, subject=vote.subject), ballots
-                )
+                decision = _decide(state, vote, ballots)
             vote = replace(vote, ballots=ballots, decision=decision)
             votes = (*state.votes[:index], vote, *state.votes[index + 1 :])
             return replace(state, votes=votes, corrections=(*state.corrections, dict(d)))
@@ -398,9 +467,29 @@ def apply(state: SessionState, event: Event) -> SessionState:
             return replace(
                 state, speakers=state.speakers[1:], speaking=(d["seat"], d.get("at", ""))
             )
+        case "speaking_time":
+            return replace(state, speaking_limit=d["seconds"] or None)
         case "end_session":
             return replace(state, ended=True)
     raise SessionError(f"unknown event kind {event.kind!r}")
+
+
+def amendments_to(state: SessionState, vote: VoteState) -> list[VoteState]:
+    """The amendments to this draft put to the vote before it."""
+    if vote.subject is not Subject.DRAFT_RESOLUTION or vote.draft is None:
+        return []
+    return [
+        v
+        for v in state.votes[: vote.number - 1]
+        if v.subject is Subject.AMENDMENT and v.draft == vote.draft
+    ]
+
+
+def _decide(state: SessionState, vote: VoteState, ballots: Mapping[str, Cast]) -> Decision:
+    decision = decide(state.council, vote.question(), ballots)
+    if amendments_to(state, vote):
+        decision = replace(decision, citations=(*decision.citations, AMENDMENT_ORDER))
+    return decision
 
 
 def _final_ballots(state: SessionState, ballots: Mapping[str, Cast]) -> dict[str, Cast]:
@@ -420,32 +509,53 @@ def replay(state: SessionState, events: Iterable[Event]) -> SessionState:
     return state
 
 
+def _vote_view(state: SessionState, vote: VoteState, *, for_chair: bool) -> dict[str, Any]:
+    council = state.council
+    tally = state.tally(vote)
+    entry: dict[str, Any] = {
+        "number": vote.number,
+        "kind": vote.kind.value,
+        "subject": vote.subject.name.lower(),
+        "title": vote.title,
+        "closed": vote.closed,
+        "tally": tally,
+        "needed": council.threshold,
+        "line": f"{council.threshold} needed — {tally['yes']} so far",
+        "permanent_no": [m.name for m in council.permanent if vote.ballots.get(m.key) is Cast.NO],
+        "voted": sorted(vote.ballots),
+        "draft": vote.draft,
+        "chapter": None if vote.chapter is None else vote.chapter.value,
+        "parties": [_name(state, k) for k in vote.parties],
+        "amendments": [
+            {
+                "number": a.number,
+                "title": a.title,
+                "adopted": None if a.decision is None else a.decision.is_adopted,
+            }
+            for a in amendments_to(state, vote)
+        ],
+    }
+    if vote.decision is not None:
+        entry["decision"] = vote.decision.to_dict()
+    if for_chair or vote.closed:
+        entry["ballots"] = {k: v.value for k, v in vote.ballots.items()}
+    return entry
+
+
+def open_tally(state: SessionState) -> dict[str, Any] | None:
+    """The open vote as every screen but the chair's sees it, as of the last event: sent
+    with each batch of ballots, so that screens need not ask for the whole view."""
+    vote = state.open_vote
+    if vote is None:
+        return None
+    return {"seq": state.last_seq, "vote": _vote_view(state, vote, for_chair=False)}
+
+
 def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
     """What the screens show: members, presence, the votes with their live tally against
     the threshold, statements, joint statements, the speakers list."""
     council = state.council
-    votes = []
-    for vote in state.votes:
-        tally = state.tally(vote)
-        entry: dict[str, Any] = {
-            "number": vote.number,
-            "kind": vote.kind.value,
-            "subject": vote.subject.name.lower(),
-            "title": vote.title,
-            "closed": vote.closed,
-            "tally": tally,
-            "needed": council.threshold,
-            "line": f"{council.threshold} needed — {tally['yes']} so far",
-            "permanent_no": [
-                m.name for m in council.permanent if vote.ballots.get(m.key) is Cast.NO
-            ],
-            "voted": sorted(vote.ballots),
-        }
-        if vote.decision is not None:
-            entry["decision"] = vote.decision.to_dict()
-        if for_chair or vote.closed:
-            entry["ballots"] = {k: v.value for k, v in vote.ballots.items()}
-        votes.append(entry)
+    votes = [_vote_view(state, vote, for_chair=for_chair) for vote in state.votes]
     return {
         "last_seq": state.last_seq,
         "ended": state.ended,
@@ -480,6 +590,7 @@ def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
             for j in state.joint_statements
         ],
         "speakers": [_name(state, k) for k in state.speakers],
+        "speaking_limit": state.speaking_limit,
         "speaking": None
         if state.speaking is None
         else {"name": _name(state, state.speaking[0]), "since": state.speaking[1]},

@@ -16,6 +16,7 @@ from unsc.service.live import AccessError, Actor, Batch, LiveHub, Push, batch_of
 from unsc.service.record import today
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
+from unsc.web.qr import qr_svg
 from unsc.web.screens import UNSENT_LIMIT, DirectScreen, direct_protocol
 
 router = APIRouter(prefix="/api/sessions", tags=["live sessions"])
@@ -116,8 +117,12 @@ async def submit(
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    """Submit a command (chair: open_vote, close_vote, correct, roll_call, ...; delegation:
-    cast, break_silence). A ballot needs a client `ballot_id`; a retry counts once."""
+    """Submit a command. Chair: roll_call {seat, presence}; open_vote {title, kind, subject,
+    draft, chapter, parties}; close_vote; correct {vote, seat, cast, reason};
+    propose_statement {kind, text}; end_silence; joint_statement {signatories, text};
+    add_speaker {seat}; next_speaker; speaking_time {seconds}; end_session. Delegation:
+    cast {cast, ballot_id}; break_silence. A ballot needs a client `ballot_id`; a retry
+    counts once."""
     actor = _actor(request, session_id, authorization, token)
     event, duplicate = await hub(request).submit(actor, body.command, body.data)
     _record_changed(request.app, event)
@@ -135,10 +140,13 @@ def reissue(
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query(max_length=100)] = None,
 ) -> dict[str, str]:
-    """A new link for a delegation (chair only); the old one stops working at once."""
+    """A new link for a delegation (chair only), with its QR code as SVG; the old link stops
+    working at once."""
     actor = _actor(request, session_id, authorization, token)
     new = hub(request).reissue(actor, seat)
-    return {"seat": seat, "token": new, "url": f"/live/{session_id}/delegate#{new}"}
+    url = f"/live/{session_id}/delegate#{new}"
+    base = str(request.base_url).rstrip("/")
+    return {"seat": seat, "token": new, "url": url, "qr_svg": qr_svg(base + url)}
 
 
 @router.get("/{session_id}/events")
@@ -236,7 +244,7 @@ async def _forward(
         if batch.last_seq <= since:
             continue
         if batch.first_seq <= since:
-            batch = batch_of([e for e in batch.events if e.seq > since])
+            batch = batch_of([e for e in batch.events if e.seq > since], batch.tally)
         await websocket.send_text(batch.for_role(role))
         since = batch.last_seq
         if not live.is_subscribed(session_id, push) and queue.empty():

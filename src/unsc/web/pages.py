@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-import segno
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -35,6 +34,7 @@ from unsc.service.record import bundled_law, council_view, today
 from unsc.sessions.roster import RosterSeat
 from unsc.web import charts
 from unsc.web.api import member_keys
+from unsc.web.qr import qr_svg
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
@@ -729,7 +729,7 @@ def live_create(
     delegations = []
     for _seat, name, token in created.delegations:
         url = f"{base}/delegate#{token}"
-        delegations.append({"name": name, "url": url, "qr": _qr(url)})
+        delegations.append({"name": name, "url": url, "qr": qr_svg(url)})
     return templates.TemplateResponse(
         request,
         "live_links.html",
@@ -743,12 +743,6 @@ def live_create(
             "delegations": delegations,
         },
     )
-
-
-def _qr(url: str) -> str:
-    out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=3, xmldecl=False, svgns=True)
-    return out.getvalue().decode()
 
 
 @router.get("/live/{session_id}/{role}", response_class=HTMLResponse)

@@ -78,7 +78,7 @@ class DirectScreen:
         if batch.last_seq <= self.since:
             return True
         if batch.first_seq <= self.since:
-            batch = batch_of([e for e in batch.events if e.seq > self.since])
+            batch = batch_of([e for e in batch.events if e.seq > self.since], batch.tally)
         transport: asyncio.Transport = protocol.transport
         if transport.is_closing():
             return False

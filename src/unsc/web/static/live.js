@@ -12,12 +12,15 @@
   const queueKey = "unsc-ballots-" + session + "-" + token.slice(0, 8);
   let lastSeq = 0, socket = null, view = null, backoff = 500, speaking = null;
 
+  const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   function tick() {
     const box = $("speaking");
     if (!speaking) { box.textContent = ""; return; }
     const seconds = Math.max(0, Math.round((Date.now() - Date.parse(speaking.since)) / 1000));
-    box.textContent = "Speaking: " + speaking.name + " — " + Math.floor(seconds / 60) + ":" +
-      String(seconds % 60).padStart(2, "0");
+    const limit = view && view.speaking_limit;
+    box.textContent = "Speaking: " + speaking.name + " — " + clock(seconds) +
+      (limit ? " of " + clock(limit) + (seconds >= limit ? " — time is up" : "") : "");
+    box.classList.toggle("over", Boolean(limit && seconds >= limit));
   }
   setInterval(tick, 1000);
 
@@ -26,13 +29,35 @@
   const queued = () => JSON.parse(localStorage.getItem(queueKey) || "[]");
   const saveQueue = (q) => localStorage.setItem(queueKey, JSON.stringify(q));
 
+  // One request for the whole view at a time: events that come meanwhile ask for one more.
+  let fetching = false, again = false;
   async function refresh() {
-    const response = await fetch(api, { headers: auth });
-    if (!response.ok) { status((await response.json()).error || "This link does not work."); return; }
-    const fresh = await response.json();
-    if (view && fresh.last_seq < view.last_seq) return;  // an older answer, overtaken
-    view = fresh;
-    render();
+    if (fetching) { again = true; return; }
+    fetching = true;
+    try {
+      const response = await fetch(api, { headers: auth });
+      if (!response.ok) { status((await response.json()).error || "This link does not work."); return; }
+      const fresh = await response.json();
+      if (!view || fresh.last_seq >= view.last_seq) { view = fresh; render(); }
+    } finally {
+      fetching = false;
+      if (again) { again = false; refresh(); }
+    }
+  }
+
+  // Ballots come with the open vote's tally: the screen updates without asking.
+  function update(body) {
+    const tally = body.tally;
+    const onlyBallots = body.events.every((e) => e.kind === "cast");
+    const last = view && view.votes[view.votes.length - 1];
+    if (role !== "chair" && onlyBallots && tally && last && last.number === tally.vote.number &&
+        view.last_seq === body.events[0].seq - 1) {
+      view.votes[view.votes.length - 1] = tally.vote;
+      view.last_seq = tally.seq;
+      render();
+    } else {
+      refresh();
+    }
   }
 
   function render() {
@@ -44,7 +69,15 @@
       (view.president ? "; President: " + view.president : "") + ".";
     if (role === "delegation" && view.you.seat) $("seat-name").textContent = names[view.you.seat];
     if (vote) {
-      $("vote-title").textContent = "Vote " + vote.number + ": " + vote.title + " (" + vote.kind + ")";
+      const about = [];
+      if (vote.subject === "amendment") about.push("amendment to " + vote.draft);
+      if (vote.chapter) about.push(vote.chapter === "52(3)" ? "under Art. 52(3)" : "under Chapter " + vote.chapter);
+      if (vote.parties.length) about.push("parties to the dispute: " + vote.parties.join(", "));
+      for (const a of vote.amendments) {
+        about.push("amendment " + a.title + (a.adopted ? " adopted" : " not adopted") + " before it");
+      }
+      $("vote-title").textContent = "Vote " + vote.number + ": " + vote.title + " (" + vote.kind +
+        (about.length ? "; " + about.join("; ") : "") + ")";
       $("line").textContent = vote.line + (vote.closed ? " — closed" : " — open") +
         " · in favour " + vote.tally.yes + ", against " + vote.tally.no + ", abstaining " + vote.tally.abstain;
       $("veto").textContent = vote.permanent_no.length && vote.kind !== "procedural"
@@ -97,6 +130,15 @@
     speaking = view.speaking;
     tick();
     if (role === "chair") {
+      const parties = $("parties");
+      if (!parties.childElementCount) {
+        for (const m of view.members) {
+          const label = document.createElement("label");
+          label.innerHTML = '<input type="checkbox" name="party" value="' + m.key + '"> ';
+          label.appendChild(document.createTextNode(m.name));
+          parties.appendChild(label);
+        }
+      }
       for (const id of ["roll-seat", "speaker-seat", "correct-seat", "reissue-seat"]) {
         const select = $(id);
         if (!select.childElementCount) {
@@ -144,7 +186,7 @@
       const body = JSON.parse(message.data);
       if (body.events) {
         for (const e of body.events) lastSeq = Math.max(lastSeq, e.seq);
-        refresh();
+        update(body);
       } else if (body.ack || body.error) {
         const sent = awaiting.shift();
         // A ballot leaves the device's queue once answered: accepted (or recognised as a
@@ -188,7 +230,14 @@
 
   function formData(form) { return Object.fromEntries(new FormData(form).entries()); }
   const bind = (id, handler) => { const f = $(id); if (f) f.addEventListener("submit", (e) => { e.preventDefault(); handler(f); }); };
-  bind("open-vote", (f) => send("open_vote", formData(f)));
+  bind("open-vote", (f) => {
+    const data = formData(f);
+    delete data.party;
+    data.parties = Array.from(f.querySelectorAll("input[name=party]:checked")).map((c) => c.value);
+    send("open_vote", data);
+  });
+  bind("speaking-time", (f) => send("speaking_time",
+    { seconds: Math.round(parseFloat(formData(f).minutes || "0") * 60) }));
   bind("roll-call", (f) => send("roll_call", formData(f)));
   bind("correct", (f) => {
     const data = formData(f);
@@ -202,6 +251,14 @@
     const body = await response.json();
     $("new-link").textContent = response.ok
       ? "New link for " + seat + ": " + location.origin + body.url : body.error;
+    const figure = $("new-qr");
+    figure.hidden = !response.ok;
+    if (response.ok) {
+      figure.innerHTML = '<div aria-hidden="true">' + body.qr_svg + "</div>";
+      const caption = document.createElement("figcaption");
+      caption.textContent = "New link for " + seat;
+      figure.appendChild(caption);
+    }
   });
   bind("add-speaker", (f) => send("add_speaker", formData(f)));
   bind("statement", (f) => send("propose_statement", formData(f)));
