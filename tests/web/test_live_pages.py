@@ -205,3 +205,28 @@ def test_an_amendment_before_its_draft_a_party_that_must_abstain_and_speaking_ti
     chair.get_by_role("button", name="Give the floor to the next speaker").click()
     expect(projector.locator("#speaking")).to_contain_text("Speaking: India — 0:0")
     expect(projector.locator("#speaking")).to_contain_text("of 0:30")
+
+
+def test_without_websockets_the_pages_fall_back_to_long_polling(
+    browser: Browser, server: str
+) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    # A network that drops WebSockets: every attempt is cut before it opens.
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.route_web_socket("**/ws*", lambda ws: ws.close(code=1011, reason="blocked"))
+    delegate = context.new_page()
+    china = next(d for d in created["delegations"] if d["seat"] == "CHN")
+    delegate.goto(server + china["url"])
+    expect(delegate.locator("#status")).to_have_text("Connected (without WebSockets: polling).")
+    chair.get_by_label("Put to the vote").fill("S/2022/431")
+    chair.get_by_role("button", name="Open the vote").click()
+    expect(delegate.locator("#question")).to_have_text("Vote 1: S/2022/431")
+    delegate.get_by_role("button", name="No", exact=True).click()
+    expect(delegate.locator("#mine")).to_have_text("Your vote is recorded.")
+    expect(chair.locator("#veto")).to_contain_text("People's Republic of China")
+    chair.get_by_role("button", name="Close the vote").click()
+    expect(delegate.locator("#outcome")).to_contain_text("has not been adopted")
+    context.close()

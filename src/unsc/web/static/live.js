@@ -163,11 +163,38 @@
   }
 
   const awaiting = [];  // replies come in the order the commands were sent
+  // Where WebSockets do not get through (some school and conference networks), the page
+  // falls back to long polling: events by GET .../events?since=N&wait=25, commands by POST.
+  let polling = new URLSearchParams(location.search).get("transport") === "poll";
+  let failures = 0;
+
+  function answered(sent, body) {
+    // A ballot leaves the device's queue once answered: accepted (or recognised as a
+    // retry), or refused for good. A passing failure keeps it for the next connection.
+    const final = body.ack || /absent|already voted|no vote is open|is closed|already used|shall abstain/
+      .test(body.error || "");
+    if (sent && sent.ballot && final) {
+      saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
+    }
+    if (body.error) status(body.error);
+  }
 
   function send(command, data) {
+    const sent = { command: command, ballot: data && data.ballot_id };
+    if (polling) {
+      fetch(api + "/commands", {
+        method: "POST",
+        headers: Object.assign({ "Content-Type": "application/json" }, auth),
+        body: JSON.stringify({ command: command, data: data || {} }),
+      }).then(async (response) => {
+        const body = await response.json();
+        answered(sent, response.ok ? { ack: true } : { error: body.error || "refused" });
+      }).catch(() => status("Offline: your vote is kept on this device and sent when back."));
+      return true;
+    }
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ command: command, data: data || {} }));
-      awaiting.push({ command: command, ballot: data && data.ballot_id });
+      awaiting.push(sent);
       return true;
     }
     return false;
@@ -177,31 +204,55 @@
     for (const ballot of queued()) send("cast", ballot);
   }
 
+  async function poll() {
+    status("Connected (without WebSockets: polling).");
+    flushQueue();
+    refresh();
+    for (;;) {
+      try {
+        const response = await fetch(api + "/events?since=" + lastSeq + "&wait=25", { headers: auth });
+        const body = await response.json();
+        if (!response.ok) {
+          status(body.error || "This link does not work.");
+          if (response.status === 403) return;
+          throw new Error(body.error);
+        }
+        if (body.events.length) {
+          for (const e of body.events) lastSeq = Math.max(lastSeq, e.seq);
+          update(body);
+        }
+        backoff = 500;
+      } catch (err) {
+        await new Promise((done) => setTimeout(done, backoff));
+        backoff = Math.min(backoff * 2, 8000);
+        flushQueue();
+      }
+    }
+  }
+
   function connect() {
+    if (polling) { poll(); return; }
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    let opened = false;
     socket = new WebSocket(scheme + location.host + api + "/ws?token=" +
       encodeURIComponent(token) + "&since=" + lastSeq);
-    socket.onopen = () => { backoff = 500; status("Connected."); flushQueue(); refresh(); };
+    socket.onopen = () => {
+      opened = true; failures = 0; backoff = 500;
+      status("Connected."); flushQueue(); refresh();
+    };
     socket.onmessage = (message) => {
       const body = JSON.parse(message.data);
       if (body.events) {
         for (const e of body.events) lastSeq = Math.max(lastSeq, e.seq);
         update(body);
       } else if (body.ack || body.error) {
-        const sent = awaiting.shift();
-        // A ballot leaves the device's queue once answered: accepted (or recognised as a
-        // retry), or refused for good. A passing failure keeps it for the next connection.
-        const final = body.ack || /absent|already voted|no vote is open|is closed|already used/
-          .test(body.error || "");
-        if (sent && sent.ballot && final) {
-          saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
-        }
-        if (body.error) status(body.error);
+        answered(awaiting.shift(), body);
       }
     };
     socket.onclose = (event) => {
       awaiting.length = 0;
       if (event.code === 4403) { status(event.reason || "This link does not work."); return; }
+      if (!opened && ++failures >= 2) { polling = true; poll(); return; }
       status("Reconnecting…");
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 8000);
