@@ -227,3 +227,29 @@ def test_the_open_tally_goes_with_each_ballot_without_who_voted_what() -> None:
     assert "ballots" not in tally["vote"]
     meeting.do(m.CHAIR, "close_vote")
     assert m.open_tally(meeting.state) is None
+
+
+def test_silence_runs_to_its_deadline_by_the_servers_clock() -> None:
+    meeting = Meeting()
+    nine = "2022-05-26T15:00:00+00:00"
+    meeting.do(
+        m.CHAIR, "propose_statement", kind="press_statement", text="Condemns.", minutes=30, at=nine
+    )
+    statement = meeting.state.statements[-1]
+    assert statement.deadline == "2022-05-26T15:30:00+00:00"
+    with pytest.raises(m.SessionError, match="silence runs until 2022-05-26T15:30:00"):
+        meeting.do(m.CHAIR, "end_silence", at="2022-05-26T15:10:00+00:00")
+    with pytest.raises(m.SessionError, match="silence ended at 2022-05-26T15:30:00"):
+        meeting.do("RUS", "break_silence", at="2022-05-26T15:30:00+00:00")
+    meeting.do(m.CHAIR, "end_silence", at="2022-05-26T15:30:05+00:00")
+    decision = meeting.state.statements[-1].decision
+    assert decision is not None and decision.is_adopted  # nobody broke silence in time
+
+    meeting.do(m.CHAIR, "propose_statement", text="Second.", minutes="15", at=nine)
+    meeting.do("CHN", "break_silence", at="2022-05-26T15:14:59+00:00")
+    meeting.do(m.CHAIR, "end_silence", at="2022-05-26T15:15:00+00:00")  # broken: may end
+    decision = meeting.state.statements[-1].decision
+    assert decision is not None and not decision.is_adopted
+    for bad in (-5, "soon", True, 20000):
+        with pytest.raises(m.SessionError, match="minutes"):
+            meeting.do(m.CHAIR, "propose_statement", text="Third.", minutes=bad, at=nine)

@@ -230,3 +230,36 @@ def test_without_websockets_the_pages_fall_back_to_long_polling(
     chair.get_by_role("button", name="Close the vote").click()
     expect(delegate.locator("#outcome")).to_contain_text("has not been adopted")
     context.close()
+
+
+def test_silence_ends_at_its_deadline_on_the_chairs_console(browser: Browser, server: str) -> None:
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    chair = open_page(browser, server + created["chair_url"])
+    ghana = next(d for d in created["delegations"] if d["seat"] == "GHA")
+    delegate = open_page(browser, server + ghana["url"], width=360)
+    answer = httpx.post(
+        f"{server}/api/sessions/{created['id']}/commands",
+        json={
+            "command": "propose_statement",
+            "data": {"kind": "press_statement", "text": "Condemns.", "minutes": 0.05},
+        },
+        headers={"Authorization": f"Bearer {created['chair_token']}"},
+    )
+    assert answer.status_code == 200, answer.text
+    expect(delegate.locator("#statements")).to_contain_text("left)")
+    expect(delegate.get_by_role("button", name="Break silence")).to_be_enabled()
+    # Three seconds later nobody has broken silence: the console ends the procedure.
+    expect(delegate.locator("#statements")).to_contain_text("press statement", timeout=15_000)
+    expect(delegate.locator("#statements")).not_to_contain_text(
+        "under silence procedure", timeout=15_000
+    )
+    expect(delegate.get_by_role("button", name="Break silence")).to_be_disabled()
+    expect(chair.locator("#statements")).not_to_contain_text("under silence procedure")
+    view = httpx.get(
+        f"{server}/api/sessions/{created['id']}", params={"token": ghana["token"]}
+    ).json()
+    assert view["statements"][0]["ended"] and view["statements"][0]["decision"]["outcome"] == (
+        "adopted"
+    )

@@ -30,6 +30,8 @@ from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat, custom_council
 
 PROJECTOR = "projector"
+CLOCKED = frozenset({"next_speaker", "propose_statement", "break_silence", "end_silence"})
+"""Commands stamped with the server's time."""
 
 
 class AccessError(UnscError):
@@ -336,8 +338,9 @@ class LiveHub:
         ballot returns (None, True) and changes nothing."""
         if actor.role == PROJECTOR:
             raise AccessError("the projector link can only watch")
-        if kind == "next_speaker":
-            # The clock is the server's: the speaker's time starts when the event is logged.
+        if kind in CLOCKED:
+            # The clock is the server's (a client's "at" is overwritten): a speaker's time
+            # and a silence procedure's deadline run from when the event is logged.
             data = {**data, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         async with self._locks[actor.session_id]:
             # Two tries: if another worker logged an event first, catch up from the log and

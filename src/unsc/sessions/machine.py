@@ -7,6 +7,7 @@ so a restart, a late device or an audit rebuilds exactly what every screen showe
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -80,6 +81,8 @@ class StatementState:
     objections: tuple[str, ...] = ()
     ended: bool = False
     decision: Decision | None = None
+    deadline: str | None = None
+    """When silence ends (ISO time, UTC, from the server's clock), if the chair set one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,22 +315,55 @@ def _propose_statement(state: SessionState, _: str, data: Mapping[str, Any]) -> 
     text = str(data.get("text", "")).strip()[:5000]
     if not text:
         raise SessionError("text: the statement's text")
-    return {"number": len(state.statements) + 1, "kind": kind.value, "text": text}
+    deadline = None
+    minutes = data.get("minutes")
+    if minutes not in (None, "", 0, "0"):
+        try:
+            span = float(minutes)
+        except (TypeError, ValueError):
+            span = -1
+        if isinstance(minutes, bool) or not 0 < span <= 7 * 24 * 60:
+            raise SessionError("minutes: how long silence runs, up to a week (10080), or none")
+        deadline = (_now(data) + dt.timedelta(minutes=span)).isoformat(timespec="seconds")
+    return {
+        "number": len(state.statements) + 1,
+        "kind": kind.value,
+        "text": text,
+        "deadline": deadline,
+    }
 
 
-def _break_silence(state: SessionState, actor: str, _: Mapping[str, Any]) -> dict[str, Any]:
+def _now(data: Mapping[str, Any]) -> dt.datetime:
+    """The server's clock, stamped on the command as ``at``."""
+    try:
+        return dt.datetime.fromisoformat(str(data["at"]))
+    except (KeyError, ValueError):
+        raise SessionError("at: the server's time is missing") from None
+
+
+def _past(deadline: str | None, data: Mapping[str, Any]) -> bool:
+    return deadline is not None and _now(data) >= dt.datetime.fromisoformat(deadline)
+
+
+def _break_silence(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
     statement = state.open_statement
     if statement is None:
         raise SessionError("no statement is under silence procedure")
     if actor in statement.objections:
         raise SessionError(f"{_name(state, actor)} has already broken silence")
+    if _past(statement.deadline, data):
+        raise SessionError(f"silence ended at {statement.deadline}; it can no longer be broken")
     return {"statement": statement.number, "seat": actor}
 
 
-def _end_silence(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:
+def _end_silence(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
     statement = state.open_statement
     if statement is None:
         raise SessionError("no statement is under silence procedure")
+    if statement.deadline and not statement.objections and not _past(statement.deadline, data):
+        raise SessionError(
+            f"silence runs until {statement.deadline}: it ends then, or once a delegation breaks it"
+        )
     return {"statement": statement.number}
 
 
@@ -447,7 +483,9 @@ def apply(state: SessionState, event: Event) -> SessionState:
             votes = (*state.votes[:index], vote, *state.votes[index + 1 :])
             return replace(state, votes=votes, corrections=(*state.corrections, dict(d)))
         case "propose_statement":
-            statement = StatementState(d["number"], ConsensusKind(d["kind"]), d["text"])
+            statement = StatementState(
+                d["number"], ConsensusKind(d["kind"]), d["text"], deadline=d.get("deadline")
+            )
             return replace(state, statements=(*state.statements, statement))
         case "break_silence":
             statement = state.statements[-1]
@@ -573,6 +611,7 @@ def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
                 "kind": s.kind.value,
                 "text": s.text,
                 "ended": s.ended,
+                "deadline": s.deadline,
                 "objections": [_name(state, k) for k in s.objections]
                 if s.ended or for_chair
                 else len(s.objections),

@@ -13,6 +13,27 @@
   let lastSeq = 0, socket = null, view = null, backoff = 500, speaking = null;
 
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  let lastEndTry = 0;
+  function silenceTick() {
+    for (const span of document.querySelectorAll(".silence")) {
+      const left = Math.round((Date.parse(span.dataset.deadline) - Date.now()) / 1000);
+      span.textContent = left > 0
+        ? " until " + new Date(span.dataset.deadline).toLocaleTimeString() + " (" + clock(left) + " left)"
+        : " — silence has ended";
+    }
+    const statement = view && view.statements[view.statements.length - 1];
+    const over = statement && !statement.ended && statement.deadline &&
+      Date.parse(statement.deadline) <= Date.now();
+    if (role === "delegation" && over) $("break-silence").disabled = true;
+    // The chair's console closes the procedure at its deadline; the server checks the
+    // time by its own clock, so a console whose clock runs ahead tries again.
+    if (role === "chair" && over && Date.now() - lastEndTry > 5000) {
+      lastEndTry = Date.now();
+      send("end_silence");
+    }
+  }
+  setInterval(silenceTick, 1000);
+
   function tick() {
     const box = $("speaking");
     if (!speaking) { box.textContent = ""; return; }
@@ -102,6 +123,12 @@
       const li = document.createElement("li");
       li.textContent = s.kind.replace("_", " ") + ": " + s.text + " — " +
         (s.decision ? s.decision.explanation : "under silence procedure");
+      if (!s.decision && s.deadline) {
+        const left = document.createElement("span");
+        left.className = "silence";
+        left.dataset.deadline = s.deadline;
+        li.appendChild(left);
+      }
       $("statements").appendChild(li);
     }
     for (const j of view.joint_statements) {
@@ -129,6 +156,7 @@
     }
     speaking = view.speaking;
     tick();
+    silenceTick();
     if (role === "chair") {
       const parties = $("parties");
       if (!parties.childElementCount) {
