@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -22,10 +20,12 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
+from unsc.cli.common import JsonFlag, day_option, emit, err, fail, out
+from unsc.cli.sanctions import sanctions_app
 from unsc.core.errors import UnscError
 from unsc.core.rules import Decision
 from unsc.record.db import default_url, make_engine
-from unsc.service.ballots import decide_ballot, parse_day, read_ballot
+from unsc.service.ballots import decide_ballot, read_ballot
 from unsc.service.database import open_database, rebuild, run_import
 from unsc.service.exports import FORMATS, TABLES
 from unsc.service.exports import export as export_table
@@ -34,7 +34,6 @@ from unsc.service.record import (
     council_view,
     record_source,
     replay_bundled,
-    today,
 )
 
 app = typer.Typer(
@@ -43,29 +42,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code=2)
-
-
-def _emit(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+_fail = fail
+_emit = emit
 
 
 def _parse_day(text: str | None) -> dt.date:
-    if text is None:
-        return today()
-    try:
-        return parse_day(text, "--on")
-    except UnscError as e:
-        _fail(str(e))
-        raise AssertionError from None  # unreachable: _fail exits
+    return day_option(text)
 
 
 @app.command()
@@ -194,6 +176,7 @@ db_app = typer.Typer(help="The record's database.", no_args_is_help=True)
 import_app = typer.Typer(help="Load one bundled dataset into the database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
+app.add_typer(sanctions_app, name="sanctions")
 
 DbOption = Annotated[
     str | None,

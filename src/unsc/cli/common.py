@@ -1,0 +1,39 @@
+"""What every command shares: the consoles, ``--json``, errors, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from unsc.core.errors import UnscError
+from unsc.service.ballots import parse_day
+from unsc.service.record import today
+
+out = Console()
+err = Console(stderr=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code=2)
+
+
+def emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def day_option(text: str | None, option: str = "--on") -> dt.date:
+    """A date given on the command line (YYYY-MM-DD); today if omitted."""
+    if text is None:
+        return today()
+    try:
+        return parse_day(text, option)
+    except UnscError as e:
+        fail(str(e))

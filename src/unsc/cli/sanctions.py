@@ -1,0 +1,95 @@
+"""``unsc sanctions``: a regime's measures on a date, and what changed between two."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from unsc.cli.common import JsonFlag, day_option, emit, fail, out
+from unsc.core.errors import UnscError
+from unsc.service import sanctions
+
+sanctions_app = typer.Typer(
+    help="Sanctions regimes as measures that resolutions add, amend and end.",
+    no_args_is_help=True,
+)
+
+RegimeOption = Annotated[str, typer.Option("--regime", help="The committee: 1718 or 1267.")]
+DraftOption = Annotated[
+    str | None,
+    typer.Option("--draft", help="A draft not adopted, as if it had been (e.g. S/2022/431)."),
+]
+
+
+def _limits(view: dict[str, Any]) -> str:
+    if "limits" not in view:
+        return ""
+    amounts = " or ".join(f"{x['amount']:,.0f} {x['unit']}" for x in view["limits"])
+    period = view.get("period")
+    return f"{amounts} ({period['start']} – {period['end']})" if period else amounts
+
+
+@sanctions_app.command("measures")
+def measures(
+    regime: RegimeOption,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")
+    ] = None,
+    draft: DraftOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """What was in force on a date, each measure with the paragraphs that made it."""
+    day = day_option(on)
+    try:
+        view = sanctions.measures(regime, day, draft)
+    except UnscError as e:
+        fail(str(e))
+    if as_json:
+        emit(view)
+        return
+    title = f"{view['regime']['name']}: measures in force on {view['date']}"
+    table = Table(title=title + (f", had {draft} been adopted" if draft else ""))
+    for column in ("Measure", "Kind", "Since", "Limit", "Paragraphs"):
+        table.add_column(column)
+    for m in view["measures"]:
+        table.add_row(m["title"], m["kind"], m["since"], _limits(m), "\n".join(m["paragraphs"]))
+    out.print(table)
+
+
+@sanctions_app.command("diff")
+def diff(
+    regime: RegimeOption,
+    since: Annotated[str, typer.Option("--from", help="The earlier date (YYYY-MM-DD).")],
+    until: Annotated[
+        str | None, typer.Option("--to", help="The later date (YYYY-MM-DD); today if omitted.")
+    ] = None,
+    draft: DraftOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """What changed between two dates: measures added, ended and amended (with --draft, what
+    the draft would have changed)."""
+    before, after = day_option(since, "--from"), day_option(until, "--to")
+    if after < before:
+        fail(f"--to ({after}) is before --from ({before}); swap them")
+    try:
+        view = sanctions.changes(regime, before, after, draft)
+    except UnscError as e:
+        fail(str(e))
+    if as_json:
+        emit(view)
+        return
+    table = Table(title=f"{view['regime']['name']}: from {view['from']} to {view['to']}")
+    for column in ("", "Measure", "By"):
+        table.add_column(column)
+    for m in view["added"]:
+        table.add_row("[green]+ added[/]", m["title"], "\n".join(m["paragraphs"][-1:]))
+    for m in view["removed"]:
+        table.add_row("[red]- ended[/]", m["title"], "")
+    for c in view["changed"]:
+        what = c["after"]["title"]
+        if _limits(c["before"]) != _limits(c["after"]):
+            what += f"\n  {_limits(c['before']) or 'no limit'} → {_limits(c['after'])}"
+        table.add_row("[yellow]~ amended[/]", what, "\n".join(c["by"]))
+    out.print(table)

@@ -1,0 +1,307 @@
+"""Sanctions regimes as measures that resolutions add, amend, renew and end.
+
+A regime is a list of dated changes, each made by one paragraph of one resolution. What
+is in force on a day is a fold of the changes effective by then; two days, or a day with
+and without a draft that was never adopted, compare as two folds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from unsc.core.citations import Citation
+from unsc.core.errors import UnscError
+
+
+class RegimeError(UnscError):
+    """A regime's data or a question about it that cannot be answered as asked."""
+
+
+class MeasureKind(StrEnum):
+    ARMS_EMBARGO = "arms_embargo"
+    WMD_MISSILE_ITEMS = "wmd_missile_items"
+    LUXURY_GOODS = "luxury_goods"
+    ASSET_FREEZE = "asset_freeze"
+    TRAVEL_BAN = "travel_ban"
+    EXPORT_BAN = "export_ban"
+    """Goods the target state may not export (others may not buy them)."""
+    IMPORT_BAN = "import_ban"
+    """Goods that may not be supplied to the target state."""
+    CAP = "cap"
+    INSPECTION = "inspection"
+    FINANCIAL = "financial"
+    WORKERS = "workers"
+    COMMITTEE = "committee"
+    PANEL_OF_EXPERTS = "panel_of_experts"
+    MONITORING = "monitoring"
+    DESIGNATIONS = "designations"
+    TRIGGER = "trigger"
+    """A commitment to act if a condition is met (2397 OP27)."""
+    OTHER = "other"
+
+
+class Action(StrEnum):
+    ADD = "add"
+    AMEND = "amend"
+    RENEW = "renew"
+    """Extends a measure with a term (a panel's mandate) to a new end date."""
+    END = "end"
+
+
+class PeriodKind(StrEnum):
+    FIXED = "fixed"
+    """One period, from ``start`` to ``end``."""
+    CALENDAR_YEAR = "calendar_year"
+    """Each calendar year from ``start`` (1 January to 31 December)."""
+    TWELVE_MONTHS = "twelve_months"
+    """Each twelve months counted from ``start`` (not a calendar year)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    """The last day of the period (inclusive)."""
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A quantity in one unit (barrels, tonnes, US dollars)."""
+
+    amount: float
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"amount": self.amount, "unit": self.unit}
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A cap's limit over a run of periods: one fixed period, calendar years, or twelve
+    months counted from a date. ``limits`` holds alternatives ("4,000,000 barrels or
+    525,000 tons"): whichever is reached first ends the period's supply."""
+
+    kind: PeriodKind
+    start: dt.date
+    limits: tuple[Limit, ...]
+    end: dt.date | None = None
+    """The phase's last day: required for a fixed period; ``None`` runs on."""
+    anchor: dt.date | None = None
+    """Twelve-month periods are counted from here (default: ``start``)."""
+
+    def period_on(self, day: dt.date) -> Period | None:
+        if day < self.start or (self.end is not None and day > self.end):
+            return None
+        match self.kind:
+            case PeriodKind.FIXED:
+                assert self.end is not None
+                return Period(self.start, self.end)
+            case PeriodKind.CALENDAR_YEAR:
+                return Period(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+            case PeriodKind.TWELVE_MONTHS:
+                anchor = self.anchor or self.start
+                years = day.year - anchor.year
+                start = _add_years(anchor, years)
+                if start > day:
+                    start = _add_years(anchor, years - 1)
+                return Period(start, _add_years(start, 1) - dt.timedelta(days=1))
+        raise RegimeError(f"unknown period kind {self.kind}")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One paragraph's effect on one measure."""
+
+    measure: str
+    """The measure's stable id (e.g. ``refined-petroleum-cap``)."""
+    kind: MeasureKind
+    action: Action
+    resolution: str
+    """``S/RES/2397 (2017)``, or a draft's symbol (``S/2022/431``)."""
+    paragraph: str
+    """The operative paragraph as the resolution numbers it (``5``, ``8(a)(iii)``)."""
+    adopted: dt.date
+    effective: dt.date
+    title: str
+    description: str
+    until: dt.date | None = None
+    """A term written in the text (a mandate's end): the measure lapses after it."""
+    phases: tuple[Phase, ...] = ()
+    """For a cap: the limits from this change on (earlier phases of the cap remain)."""
+    citations: tuple[Citation, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Where the change and its paragraph were read."""
+    note: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.resolution}, OP{self.paragraph}" if self.paragraph else self.resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure as in force on a day, with every change that made it so."""
+
+    id: str
+    kind: MeasureKind
+    title: str
+    description: str
+    since: dt.date
+    until: dt.date | None
+    phases: tuple[Phase, ...]
+    changes: tuple[Change, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        seen: dict[Citation, None] = {}
+        for change in self.changes:
+            for citation in change.citations:
+                seen.setdefault(citation, None)
+        return tuple(seen)
+
+    def phase_on(self, day: dt.date) -> Phase | None:
+        for phase in reversed(self.phases):
+            if phase.period_on(day) is not None:
+                return phase
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "description": self.description,
+            "since": self.since.isoformat(),
+            "until": None if self.until is None else self.until.isoformat(),
+            "paragraphs": [c.where for c in self.changes],
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    id: str
+    """The committee's number, e.g. ``1718``."""
+    name: str
+    list_type: str
+    """``UN_LIST_TYPE`` of its entries in the Consolidated List (``DPRK``)."""
+    changes: tuple[Change, ...]
+    drafts: tuple[Change, ...] = field(default=())
+    """Changes that drafts not adopted would have made, kept apart."""
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.changes, key=lambda c: (c.effective, c.adopted)))
+        object.__setattr__(self, "changes", ordered)
+
+    def draft(self, symbol: str) -> tuple[Change, ...]:
+        found = tuple(c for c in self.drafts if c.resolution == symbol)
+        if not found:
+            known = sorted({c.resolution for c in self.drafts})
+            raise RegimeError(
+                f"no draft {symbol!r} in regime {self.id}; known: {', '.join(known) or 'none'}"
+            )
+        return found
+
+
+def in_force(regime: Regime, day: dt.date, extra: Iterable[Change] = ()) -> tuple[Measure, ...]:
+    """The measures in force on ``day``, in the order they were first imposed. ``extra``
+    changes (a draft's) are folded in as if adopted."""
+    changes = sorted(
+        (*regime.changes, *extra), key=lambda c: (c.effective, c.adopted, c.resolution)
+    )
+    measures: dict[str, Measure] = {}
+    for change in changes:
+        if change.effective > day:
+            break
+        current = measures.get(change.measure)
+        if change.action is Action.END:
+            if current is not None:
+                del measures[change.measure]
+            continue
+        if current is None:
+            if change.action is not Action.ADD:
+                raise RegimeError(
+                    f"{change.where} {change.action.value}s {change.measure!r}, which is not "
+                    f"in force on {change.effective}"
+                )
+            measures[change.measure] = Measure(
+                change.measure,
+                change.kind,
+                change.title,
+                change.description,
+                change.effective,
+                change.until,
+                change.phases,
+                (change,),
+            )
+            continue
+        phases = current.phases
+        if change.phases:
+            start = change.phases[0].start
+            kept = tuple(
+                replace(p, end=min(p.end or start, start - dt.timedelta(days=1)))
+                for p in phases
+                if p.start < start
+            )
+            phases = (*kept, *change.phases)
+        until = current.until
+        if change.action is Action.RENEW or change.until is not None:
+            until = change.until  # a renewal without a known end runs on
+        measures[change.measure] = replace(
+            current,
+            title=change.title or current.title,
+            description=change.description or current.description,
+            until=until,
+            phases=phases,
+            changes=(*current.changes, change),
+        )
+    return tuple(m for m in measures.values() if m.until is None or m.until >= day)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    added: tuple[Measure, ...]
+    removed: tuple[Measure, ...]
+    changed: tuple[tuple[Measure, Measure], ...]
+    """(before, after) for a measure in force on both sides with new changes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": [m.to_dict() for m in self.added],
+            "removed": [m.to_dict() for m in self.removed],
+            "changed": [
+                {
+                    "before": b.to_dict(),
+                    "after": a.to_dict(),
+                    "by": [c.where for c in a.changes if c not in b.changes],
+                }
+                for b, a in self.changed
+            ],
+        }
+
+
+def difference(before: Sequence[Measure], after: Sequence[Measure]) -> Difference:
+    old = {m.id: m for m in before}
+    new = {m.id: m for m in after}
+    return Difference(
+        tuple(m for k, m in new.items() if k not in old),
+        tuple(m for k, m in old.items() if k not in new),
+        tuple((old[k], m) for k, m in new.items() if k in old and old[k] != m),
+    )

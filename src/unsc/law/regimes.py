@@ -1,0 +1,113 @@
+"""Reads the bundled sanctions regimes (``data/sanctions/<id>.yaml``) into core ``Regime``s."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from unsc.core.citations import Citation, SourceKind
+from unsc.core.errors import LawDataError
+from unsc.core.measures import (
+    Action,
+    Change,
+    Limit,
+    MeasureKind,
+    Period,
+    PeriodKind,
+    Phase,
+    Regime,
+    RegimeError,
+)
+from unsc.law.loader import DATA, parse_yaml
+
+__all__ = ["Period", "build_regime", "load_regime", "regime_ids"]
+
+
+def regime_ids() -> tuple[str, ...]:
+    """The regimes bundled, by committee number."""
+    folder = resources.files(DATA).joinpath("sanctions")
+    return tuple(
+        sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    )
+
+
+@lru_cache(maxsize=8)
+def load_regime(regime_id: str) -> Regime:
+    if regime_id not in regime_ids():
+        raise RegimeError(f"regime: one of {', '.join(regime_ids())}, not {regime_id!r}")
+    name = f"sanctions/{regime_id}.yaml"
+    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    return build_regime(parse_yaml(text), name)
+
+
+def build_regime(data: Mapping[str, Any], where: str) -> Regime:
+    try:
+        changes = tuple(_change(c, f"{where}: changes[{i}]") for i, c in enumerate(data["changes"]))
+        drafts = tuple(
+            _change(c, f"{where}: drafts[{i}]") for i, c in enumerate(data.get("drafts") or ())
+        )
+        return Regime(str(data["id"]), data["name"], data["list_type"], changes, drafts)
+    except KeyError as err:
+        raise LawDataError(f"{where}: missing field {err}") from None
+
+
+def _date(value: Any, field: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    raise LawDataError(f"{field}: expected a date (YYYY-MM-DD), got {value!r}")
+
+
+def _change(c: Mapping[str, Any], where: str) -> Change:
+    try:
+        kind = MeasureKind(c["kind"])
+    except ValueError:
+        raise LawDataError(f"{where}.kind: one of {', '.join(MeasureKind)}") from None
+    try:
+        action = Action(c["action"])
+    except ValueError:
+        raise LawDataError(f"{where}.action: one of {', '.join(Action)}") from None
+    sources = tuple(c.get("sources") or ())
+    if not sources:
+        raise LawDataError(f"{where} ({c.get('measure')}): every change needs a source")
+    paragraph = "" if c.get("paragraph") is None else str(c["paragraph"])
+    resolution = str(c["resolution"])
+    ref = f"{resolution}, OP{paragraph}" if paragraph else resolution
+    citation = Citation(
+        SourceKind.SC_RESOLUTION if resolution.startswith("S/RES/") else SourceKind.DATASET,
+        ref,
+        c.get("title", ""),
+        sources[0],
+    )
+    phases = tuple(_phase(p, f"{where}.phases[{i}]") for i, p in enumerate(c.get("phases") or ()))
+    return Change(
+        measure=str(c["measure"]),
+        kind=kind,
+        action=action,
+        resolution=resolution,
+        paragraph=paragraph,
+        adopted=_date(c["adopted"], f"{where}.adopted"),
+        effective=_date(c["effective"], f"{where}.effective"),
+        title=str(c.get("title", "")),
+        description=str(c.get("description", "")),
+        until=None if c.get("until") is None else _date(c["until"], f"{where}.until"),
+        phases=phases,
+        citations=(citation,),
+        sources=sources,
+        note=str(c.get("note", "")),
+    )
+
+
+def _phase(p: Mapping[str, Any], where: str) -> Phase:
+    try:
+        kind = PeriodKind(p["period"])
+    except ValueError:
+        raise LawDataError(f"{where}.period: one of {', '.join(PeriodKind)}") from None
+    limits = tuple(Limit(float(x["amount"]), str(x["unit"])) for x in p["limits"])
+    end = None if p.get("end") is None else _date(p["end"], f"{where}.end")
+    if kind is PeriodKind.FIXED and end is None:
+        raise LawDataError(f"{where}: a fixed period needs an end")
+    anchor = None if p.get("anchor") is None else _date(p["anchor"], f"{where}.anchor")
+    return Phase(kind, _date(p["start"], f"{where}.start"), limits, end, anchor)
