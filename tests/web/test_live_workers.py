@@ -112,3 +112,43 @@ async def _meeting(base: str) -> None:
         "People's Republic of China",
         "Russian Federation",
     ]
+
+
+def test_a_worker_that_catches_up_while_logging_pushes_every_event_in_order(
+    pg_server: str,
+) -> None:
+    """Worker B logs event 2; before A hears of it, A takes a command, finds the log moved
+    on, reloads it and logs event 3: A's screens get 2 and then 3, not 3 alone."""
+    import datetime as dt
+
+    from unsc.service.live import Actor, LiveHub, listen
+    from unsc.sessions import machine
+
+    url = create_database(pg_server, f"unsc_catch_up_{os.getpid()}")
+    open_database(url).engine.dispose()
+
+    async def run() -> tuple[list[int], list[int]]:
+        db_a, db_b = open_database(url), open_database(url)
+        a, b = LiveHub(db_a), LiveHub(db_b)
+        dsn = db_a.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        listeners = [asyncio.create_task(listen(a, dsn)), asyncio.create_task(listen(b, dsn))]
+        await asyncio.sleep(0.5)
+        sid = a.create("Session", dt.date(2022, 5, 26)).session_id
+        chair = Actor(sid, machine.CHAIR, None)
+        seen: list[int] = []
+        a.subscribe(sid, lambda batch: seen.extend(e.seq for e in batch.events) or True)
+        await a.submit(chair, "add_speaker", {"seat": "USA"})
+        await asyncio.sleep(0.3)
+        b.state(sid)
+        await b.submit(chair, "add_speaker", {"seat": "FRA"})  # A has not heard yet
+        await a.submit(chair, "add_speaker", {"seat": "GBR"})  # collides, reloads, logs 3
+        await asyncio.sleep(0.5)
+        for task in listeners:
+            task.cancel()
+        db_a.engine.dispose()
+        db_b.engine.dispose()
+        return seen, [e.seq for e in a.events_since(sid, 0)]
+
+    seen, log = asyncio.run(run())
+    assert log == [1, 2, 3]
+    assert seen == [1, 2, 3]

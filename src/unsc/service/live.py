@@ -363,9 +363,15 @@ class LiveHub:
                             "the session changed meanwhile; try again"
                         ) from None
             self._states[actor.session_id] = after
-            self._logs[actor.session_id].append(event)
+            log = self._logs[actor.session_id]
+            log.append(event)
+            # Every event this worker has not pushed yet, in order: on several workers the
+            # state may just have been reloaded with another worker's events, whose notices
+            # have not come yet (they find them pushed and stop there).
+            pushed = self._published.get(actor.session_id, 0)
             self._published[actor.session_id] = event.seq
-        self._publish(actor.session_id, event)
+            for logged in log[pushed:]:
+                self._publish(actor.session_id, logged)
         return event, False
 
     def _publish(self, session_id: str, event: machine.Event) -> None:

@@ -386,8 +386,8 @@ def _add_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[s
 
 def _speaking_time(_: SessionState, __: str, data: Mapping[str, Any]) -> dict[str, Any]:
     seconds = data.get("seconds")
-    if isinstance(seconds, str) and seconds.strip().isdigit():
-        seconds = int(seconds)
+    if isinstance(seconds, str) and seconds.strip().isdecimal() and len(seconds.strip()) <= 4:
+        seconds = int(seconds.strip())
     if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= 3600:
         raise SessionError("seconds: each speaker's time, 0 (no limit) to 3600")
     return {"seconds": seconds}
@@ -547,7 +547,12 @@ def replay(state: SessionState, events: Iterable[Event]) -> SessionState:
     return state
 
 
-def _vote_view(state: SessionState, vote: VoteState, *, for_chair: bool) -> dict[str, Any]:
+def _vote_view(
+    state: SessionState, vote: VoteState, *, for_chair: bool, seat: str | None = None
+) -> dict[str, Any]:
+    """A vote as a screen sees it. While it is open, only the chair sees who has voted
+    (with the counts, that would tell everyone who voted what); a delegation sees whether
+    it has itself."""
     council = state.council
     tally = state.tally(vote)
     entry: dict[str, Any] = {
@@ -560,7 +565,8 @@ def _vote_view(state: SessionState, vote: VoteState, *, for_chair: bool) -> dict
         "needed": council.threshold,
         "line": f"{council.threshold} needed — {tally['yes']} so far",
         "permanent_no": [m.name for m in council.permanent if vote.ballots.get(m.key) is Cast.NO],
-        "voted": sorted(vote.ballots),
+        "voted": sorted(vote.ballots) if for_chair or vote.closed else None,
+        "you_voted": None if seat is None else seat in vote.ballots,
         "draft": vote.draft,
         "chapter": None if vote.chapter is None else vote.chapter.value,
         "parties": [_name(state, k) for k in vote.parties],
@@ -589,11 +595,13 @@ def open_tally(state: SessionState) -> dict[str, Any] | None:
     return {"seq": state.last_seq, "vote": _vote_view(state, vote, for_chair=False)}
 
 
-def view(state: SessionState, *, for_chair: bool = False) -> dict[str, Any]:
+def view(
+    state: SessionState, *, for_chair: bool = False, seat: str | None = None
+) -> dict[str, Any]:
     """What the screens show: members, presence, the votes with their live tally against
     the threshold, statements, joint statements, the speakers list."""
     council = state.council
-    votes = [_vote_view(state, vote, for_chair=for_chair) for vote in state.votes]
+    votes = [_vote_view(state, vote, for_chair=for_chair, seat=seat) for vote in state.votes]
     return {
         "last_seq": state.last_seq,
         "ended": state.ended,

@@ -105,7 +105,11 @@ def state(
 ) -> dict[str, Any]:
     """What this link's screen shows (the chair sees each ballot as it comes in)."""
     actor = _actor(request, session_id, authorization, token)
-    view = machine.view(hub(request).state(session_id), for_chair=actor.role == machine.CHAIR)
+    view = machine.view(
+        hub(request).state(session_id),
+        for_chair=actor.role == machine.CHAIR,
+        seat=actor.seat if actor.role == "delegation" else None,
+    )
     return {**view, "you": {"role": actor.role, "seat": actor.seat}}
 
 
@@ -194,11 +198,11 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         # No await from reading the backlog to subscribing: nothing logged in between
         # can be missed, and anything sent twice is skipped by sequence number.
         limit = getattr(websocket.app.state, "unsent_limit", UNSENT_LIMIT)
-        push: Push = DirectScreen(protocol, actor.role, since, limit)
+        screen = DirectScreen(protocol, actor.role, since, limit)
         backlog = live.events_since(session_id, since)
         if backlog:
-            push(batch_of(backlog))
-        live.subscribe(session_id, push)
+            screen.send_backlog(batch_of(backlog))
+        push: Push = live.subscribe(session_id, screen)
     else:
         queue, push = live.subscribe_queue(session_id)
         backlog = live.events_since(session_id, since)

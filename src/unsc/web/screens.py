@@ -61,7 +61,7 @@ def direct_protocol(websocket: WebSocket) -> WebSocketsSansIOProtocol | None:
 class DirectScreen:
     """Writes each batch's frame to one socket's transport; remembers what it has sent."""
 
-    __slots__ = ("limit", "protocol", "role", "since")
+    __slots__ = ("allowance", "limit", "protocol", "role", "since")
 
     def __init__(
         self, protocol: WebSocketsSansIOProtocol, role: str, since: int, limit: int
@@ -70,6 +70,9 @@ class DirectScreen:
         self.role = role
         self.since = since
         self.limit = limit
+        self.allowance = 0
+        """Bytes of a backlog still unsent: a long backlog on a slow link is no reason to
+        cut the screen off, as long as it drains."""
 
     def __call__(self, batch: Batch) -> bool:
         protocol = self.protocol
@@ -82,10 +85,19 @@ class DirectScreen:
         transport: asyncio.Transport = protocol.transport
         if transport.is_closing():
             return False
-        if transport.get_write_buffer_size() > self.limit:
+        unsent = transport.get_write_buffer_size()
+        self.allowance = min(self.allowance, unsent)
+        if unsent > self.limit + self.allowance:
             # Cut off: the phone sees the connection drop, reconnects and resumes.
             transport.abort()
             return False
         transport.write(frame(batch, self.role))
         self.since = batch.last_seq
         return True
+
+    def send_backlog(self, batch: Batch) -> None:
+        """The log so far, written whole however long it is; allowed to drain."""
+        encoded = frame(batch, self.role)
+        self.protocol.transport.write(encoded)
+        self.allowance = len(encoded)
+        self.since = batch.last_seq

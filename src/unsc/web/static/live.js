@@ -11,6 +11,7 @@
   const auth = { Authorization: "Bearer " + token };
   const queueKey = "unsc-ballots-" + session + "-" + token.slice(0, 8);
   let lastSeq = 0, socket = null, view = null, backoff = 500, speaking = null;
+  const castOn = new Set();  // votes this device's ballot was accepted for
 
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   let lastEndTry = 0;
@@ -73,7 +74,8 @@
     const last = view && view.votes[view.votes.length - 1];
     if (role !== "chair" && onlyBallots && tally && last && last.number === tally.vote.number &&
         view.last_seq === body.events[0].seq - 1) {
-      view.votes[view.votes.length - 1] = tally.vote;
+      view.votes[view.votes.length - 1] = Object.assign({}, tally.vote,
+        { you_voted: last.you_voted });
       view.last_seq = tally.seq;
       render();
     } else {
@@ -140,7 +142,7 @@
     if (role === "delegation") {
       const open = vote && !vote.closed;
       const pending = open && queued().some((b) => b.vote === vote.number);
-      const voted = open && (vote.voted.includes(view.you.seat) || pending);
+      const voted = open && (vote.you_voted || castOn.has(vote.number) || pending);
       for (const b of document.querySelectorAll(".choices button")) b.disabled = !open || voted;
       $("question").textContent = open ? "Vote " + vote.number + ": " + vote.title : "No vote is open.";
       if (open && voted) $("mine").textContent = "Your vote is recorded.";
@@ -194,7 +196,9 @@
   // Where WebSockets do not get through (some school and conference networks), the page
   // falls back to long polling: events by GET .../events?since=N&wait=25, commands by POST.
   let polling = new URLSearchParams(location.search).get("transport") === "poll";
-  let failures = 0;
+  let failures = 0, everOpened = false;
+  // A ballot whose POST failed is sent again while polling works (a retry counts once).
+  setInterval(() => { if (polling && queued().length) flushQueue(); }, 5000);
 
   function answered(sent, body) {
     // A ballot leaves the device's queue once answered: accepted (or recognised as a
@@ -202,6 +206,8 @@
     const final = body.ack || /absent|already voted|no vote is open|is closed|already used|shall abstain/
       .test(body.error || "");
     if (sent && sent.ballot && final) {
+      const ballot = queued().find((b) => b.ballot_id === sent.ballot);
+      if (ballot && body.ack) castOn.add(ballot.vote);
       saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
     }
     if (body.error) status(body.error);
@@ -265,7 +271,7 @@
     socket = new WebSocket(scheme + location.host + api + "/ws?token=" +
       encodeURIComponent(token) + "&since=" + lastSeq);
     socket.onopen = () => {
-      opened = true; failures = 0; backoff = 500;
+      opened = true; everOpened = true; failures = 0; backoff = 500;
       status("Connected."); flushQueue(); refresh();
     };
     socket.onmessage = (message) => {
@@ -280,7 +286,9 @@
     socket.onclose = (event) => {
       awaiting.length = 0;
       if (event.code === 4403) { status(event.reason || "This link does not work."); return; }
-      if (!opened && ++failures >= 2) { polling = true; poll(); return; }
+      // Only a network that has never let a WebSocket through here gets long polling; a
+      // dropped signal or a restarting server is waited out.
+      if (!opened && !everOpened && ++failures >= 2) { polling = true; poll(); return; }
       status("Reconnecting…");
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 8000);
@@ -346,5 +354,10 @@
     signatories: Array.from(f.querySelectorAll("input[type=checkbox]:checked")).map((c) => c.value),
   }));
 
-  connect();
+  // The view first, then the stream from where the view stands: a late screen does not
+  // ask for the whole log.
+  refresh().finally(() => {
+    if (view) lastSeq = view.last_seq;
+    connect();
+  });
 })();
