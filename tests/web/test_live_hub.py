@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 import pytest
 
 from unsc.service.database import open_database
 from unsc.service.live import Actor, Batch, LiveHub
 from unsc.sessions import machine
+
+T = TypeVar("T")
+
+
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run in a thread of its own: the browser tests leave an event loop in this one."""
+    result: list[T] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
+    thread.start()
+    thread.join(timeout=60)
+    return result[0]
 
 
 def test_idle_sessions_leave_memory_and_come_back_from_the_log(
@@ -39,7 +53,7 @@ def test_idle_sessions_leave_memory_and_come_back_from_the_log(
         hub.unsubscribe(watched.session_id, watching)
         return ended.session_id, watched.session_id, before
 
-    ended, watched, before = asyncio.run(meeting())
+    ended, watched, before = run(meeting())
     assert len(hub.cached()) <= 2
     # Rebuilt from the log, the ended session is what its screens last showed.
     after = machine.view(hub.state(ended))
@@ -61,7 +75,7 @@ def test_a_screen_that_refuses_a_batch_is_dropped(
     created = hub.create("Session", dt.date(2022, 5, 26))
     got: list[Batch] = []
 
-    async def run() -> None:
+    async def go() -> None:
         hub.subscribe(created.session_id, lambda b: got.append(b) is None)
         slow = hub.subscribe(created.session_id, lambda _: False)
         chair = Actor(created.session_id, machine.CHAIR, None)
@@ -75,7 +89,7 @@ def test_a_screen_that_refuses_a_batch_is_dropped(
         )
         await asyncio.sleep(0.05)
 
-    asyncio.run(run())
+    run(go())
     assert [b.last_seq for b in got] == [1, 2]
     assert got[1].tally is not None and got[1].tally["vote"]["permanent_no"] == [
         "People's Republic of China"
