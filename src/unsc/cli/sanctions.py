@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -93,3 +94,66 @@ def diff(
             what += f"\n  {_limits(c['before']) or 'no limit'} → {_limits(c['after'])}"
         table.add_row("[yellow]~ amended[/]", what, "\n".join(c["by"]))
     out.print(table)
+
+
+@sanctions_app.command("caps")
+def caps(
+    regime: RegimeOption,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")
+    ] = None,
+    ledger: Annotated[
+        Path | None,
+        typer.Option(
+            "--ledger",
+            help="Deliveries (CSV): date, cap, supplier, quantity, unit, "
+            "status, source[, barrels_per_tonne].",
+        ),
+    ] = None,
+    notices: Annotated[
+        str,
+        typer.Option("--notices", help="Per cent of the limit to give notice at, e.g. 75,90,95."),
+    ] = "",
+    reported_only: Annotated[
+        bool, typer.Option("--reported-only", help="Leave alleged deliveries out.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """The caps in force on a date: limit, period, what was delivered, and notices."""
+    day = day_option(on)
+    try:
+        thresholds = [float(x) for x in notices.split(",") if x.strip()]
+    except ValueError:
+        fail(f"--notices: per cents separated by commas, e.g. 75,90,95; not {notices!r}")
+    if any(not 0 < t <= 100 for t in thresholds):
+        fail("--notices: each per cent must be above 0 and at most 100")
+    try:
+        deliveries = sanctions.read_ledger(ledger, regime) if ledger else []
+        view = sanctions.caps(
+            regime, day, deliveries, thresholds, include_alleged=not reported_only
+        )
+    except OSError as e:
+        fail(f"--ledger: cannot read {ledger}: {e.strerror or e}")
+    except UnscError as e:
+        fail(str(e))
+    if as_json:
+        emit(view)
+        return
+    table = Table(title=f"Caps in force on {day.isoformat()}")
+    for column in ("Commodity", "Limit", "Period", "Delivered", "Share", "Notices", "Paragraphs"):
+        table.add_column(column)
+    for cap in view:
+        share = "" if cap["share"] is None else f"{cap['share']:.1%}"
+        table.add_row(
+            cap["commodity"],
+            f"{cap['limit']:,.0f} {cap['unit']}",
+            f"{cap['period']['start']} – {cap['period']['end']}",
+            f"{cap['delivered']:,.0f}",
+            share,
+            "\n".join(f"{n['threshold']:g} % on {n['date']}" for n in cap["notices"]),
+            "\n".join(c["ref"] for c in cap["citations"]),
+        )
+    out.print(table)
+    for cap in view:
+        for note in cap["conversions"]:
+            out.print(f"{cap['commodity']}: converted at {note}", style="dim", highlight=False)

@@ -4,10 +4,15 @@ draft would have changed."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from unsc.core.measures import Measure, Regime, difference, in_force
+from unsc.core.measures import Measure, MeasureKind, Regime, difference, in_force
+from unsc.importers.ledger import parse_ledger
+from unsc.importers.textfiles import open_text
 from unsc.law.regimes import load_regime
+from unsc.sanctions.caps import Delivery, cap_status
 
 
 def regime_view(regime: Regime) -> dict[str, Any]:
@@ -62,3 +67,30 @@ def changes(
             for b, a in found.changed
         ],
     }
+
+
+def caps(
+    regime_id: str,
+    day: dt.date,
+    deliveries: Sequence[Delivery] = (),
+    thresholds: Sequence[float] = (),
+    *,
+    include_alleged: bool = True,
+) -> list[dict[str, Any]]:
+    """Every cap with a limit on ``day``: its period, citations, what was delivered in the
+    period up to that day, and the notices at ``thresholds`` (per cent of the limit)."""
+    regime = load_regime(regime_id)
+    out = []
+    for measure in in_force(regime, day):
+        status = cap_status(measure, day, deliveries, thresholds, include_alleged=include_alleged)
+        if status is not None:
+            out.append(status.to_dict())
+    return out
+
+
+def read_ledger(path: Path, regime_id: str) -> list[Delivery]:
+    """A ledger CSV, every row or none (an error names the bad row)."""
+    regime = load_regime(regime_id)
+    ids = {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
+    with open_text(path) as handle:
+        return parse_ledger(handle, path.name, ids)
