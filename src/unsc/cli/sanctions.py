@@ -7,10 +7,12 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, day_option, emit, fail, out
 from unsc.core.errors import UnscError
 from unsc.service import sanctions
+from unsc.service.database import open_database
 
 sanctions_app = typer.Typer(
     help="Sanctions regimes as measures that resolutions add, amend and end.",
@@ -157,3 +159,46 @@ def caps(
     for cap in view:
         for note in cap["conversions"]:
             out.print(f"{cap['commodity']}: converted at {note}", style="dim", highlight=False)
+
+
+@sanctions_app.command("triggers")
+def triggers(
+    regime: RegimeOption,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The events that met a resolution's trigger (2397 OP27: a nuclear test or an ICBM
+    launch), each with what the Council did next."""
+    try:
+        database = open_database(db)
+        try:
+            with database.sessions() as session:
+                view = sanctions.triggers(session, regime)
+        finally:
+            database.engine.dispose()
+    except (UnscError, SQLAlchemyError) as e:
+        fail(str(e))
+    if as_json:
+        emit(view)
+        return
+    for trigger in view["triggers"]:
+        refs = "; ".join(c["ref"] for c in trigger["citations"])
+        table = Table(
+            title=f"{trigger['title']} ({refs}), from {trigger['since']}",
+            caption=f"Condition: {trigger['condition']}.",
+        )
+        for column in ("Date (New York)", "Event", "The Council next (until the next event)"):
+            table.add_column(column)
+        for event in trigger["events"]:
+            what = f"{event['name']} ({event['missile_type'] or event['kind']}, {event['outcome']})"
+            responses = "\n".join(
+                f"{r['date']} {r['kind'].replace('_', ' ')} {r['symbol'] or ''}".rstrip()
+                + (f": {r['outcome']}" if r["outcome"] else "")
+                for r in event["responses"]
+            )
+            table.add_row(event["date"], what, responses or "nothing in the record")
+        out.print(table)
+    if not view["triggers"]:
+        out.print(f"No trigger is modelled for regime {view['regime']['id']}.")

@@ -8,11 +8,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from unsc.core.measures import Measure, MeasureKind, Regime, difference, in_force
+from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
 from unsc.law.regimes import load_regime
+from unsc.record import queries
 from unsc.sanctions.caps import Delivery, cap_status
+from unsc.sanctions.triggers import Action, Event, evaluate
+from unsc.service.record import today
 
 
 def regime_view(regime: Regime) -> dict[str, Any]:
@@ -94,3 +100,75 @@ def read_ledger(path: Path, regime_id: str) -> list[Delivery]:
     ids = {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
     with open_text(path) as handle:
         return parse_ledger(handle, path.name, ids)
+
+
+def triggers(db: Session, regime_id: str) -> dict[str, Any]:
+    """Each trigger of the regime, evaluated on the record's events and actions."""
+    regime = load_regime(regime_id)
+    found = [m for m in in_force(regime, today()) if m.kind is MeasureKind.TRIGGER]
+    events, actions = _dprk_events(db), _dprk_actions(db)
+    out = []
+    for trigger in found:
+        if trigger.id != "oil-restriction-trigger":
+            continue  # only 2397 OP27's condition is modelled
+        hits = evaluate(trigger, events, actions)
+        out.append(
+            {
+                "id": trigger.id,
+                "title": trigger.title,
+                "since": trigger.since.isoformat(),
+                "condition": "a nuclear test, or the launch of a ballistic missile of "
+                "intercontinental range (missile type ICBM in the record)",
+                "citations": [c.to_dict() for c in trigger.citations],
+                "events": [
+                    {
+                        **h.event.to_dict(),
+                        "responses_until": None if h.until is None else h.until.isoformat(),
+                        "responses": [a.to_dict() for a in h.responses],
+                    }
+                    for h in hits
+                ],
+            }
+        )
+    return {"regime": regime_view(regime), "triggers": out}
+
+
+def _dprk_events(db: Session) -> list[Event]:
+    rows = queries.list_events(db, None, None, None, limit=100_000, offset=0).items
+    return [
+        Event(
+            dt.date.fromisoformat(r["date_new_york"] or r["date"]),
+            r["kind"],
+            r["name"],
+            r["missile_type"],
+            r["outcome"],
+            r["source_ref"] or "",
+        )
+        for r in rows
+    ]
+
+
+def _dprk_actions(db: Session) -> list[Action]:
+    record = dprk_record()
+    actions = [
+        Action(
+            dt.date.fromisoformat(v["date"]),
+            "resolution",
+            v["resolution_symbol"],
+            v["title"],
+            v["outcome"],
+        )
+        for v in queries.votes_on(db, record["council_resolutions"]["numbers"])
+    ]
+    for symbol in record["vetoed_drafts"]["symbols"]:
+        for v in queries.list_votes(db, queries.VoteFilter(symbol=symbol), limit=5, offset=0).items:
+            actions.append(
+                Action(
+                    dt.date.fromisoformat(v["date"]), "vetoed_draft", symbol, v["title"], "vetoed"
+                )
+            )
+    for s in queries.list_statements(db):
+        actions.append(
+            Action(dt.date.fromisoformat(s["date"]), s["kind"], s["symbol"], s["subject"], None)
+        )
+    return actions
