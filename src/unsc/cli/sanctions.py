@@ -11,6 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, day_option, emit, fail, out
 from unsc.core.errors import UnscError
+from unsc.importers.unlist import read_list
+from unsc.sanctions.listing import count_by
+from unsc.sanctions.listing import list_diff as diff_lists
 from unsc.service import sanctions
 from unsc.service.database import open_database
 
@@ -202,3 +205,42 @@ def triggers(
         out.print(table)
     if not view["triggers"]:
         out.print(f"No trigger is modelled for regime {view['regime']['id']}.")
+
+
+@sanctions_app.command("list-diff")
+def list_diff(
+    old: Annotated[Path, typer.Argument(help="The older Consolidated List (XML).")],
+    new: Annotated[Path, typer.Argument(help="The newer Consolidated List (XML).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """What changed between two snapshots of the UN Consolidated List: entries listed,
+    delisted and amended (with the fields that changed)."""
+    try:
+        before, after = read_list(old), read_list(new)
+    except OSError as e:
+        fail(f"cannot read {e.filename}: {e.strerror}")
+    except UnscError as e:
+        fail(str(e))
+    view = diff_lists(before, after)
+    if as_json:
+        emit(view)
+        return
+    table = Table(title=f"Consolidated List: {view['old'] or old.name} → {view['new'] or new.name}")
+    for column in ("Change", "Entries", "By regime or field"):
+        table.add_column(column)
+    for label, key, by in (
+        ("listed", "added", "regime"),
+        ("delisted", "removed", "regime"),
+    ):
+        counts = count_by(view[key], by)
+        table.add_row(label, str(len(view[key])), ", ".join(f"{k} {v}" for k, v in counts.items()))
+    fields: dict[str, int] = {}
+    for entry in view["amended"]:
+        for field in entry["fields"]:
+            fields[field] = fields.get(field, 0) + 1
+    table.add_row(
+        "amended",
+        str(len(view["amended"])),
+        ", ".join(f"{k} {v}" for k, v in sorted(fields.items(), key=lambda x: -x[1])),
+    )
+    out.print(table)
