@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, day_option, emit, err, fail, out
 from unsc.cli.sanctions import sanctions_app
+from unsc.cli.screen import screen
 from unsc.core.errors import UnscError
 from unsc.core.rules import Decision
 from unsc.record.db import default_url, make_engine
@@ -177,6 +178,7 @@ import_app = typer.Typer(help="Load one bundled dataset into the database.", no_
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 app.add_typer(sanctions_app, name="sanctions")
+app.command("screen")(screen)
 
 DbOption = Annotated[
     str | None,

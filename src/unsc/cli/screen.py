@@ -1,0 +1,124 @@
+"""``unsc screen``: names against the UN Consolidated List, one or a CSV file of them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from unsc.cli.common import JsonFlag, emit, err, fail, out
+from unsc.core.errors import UnscError
+from unsc.importers.unlist import bundled_list, read_list
+from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
+
+
+def screen(
+    name: Annotated[str | None, typer.Argument(help="A name, in any script.")] = None,
+    dob: Annotated[str | None, typer.Option("--dob", help="Date or year of birth.")] = None,
+    nationality: Annotated[str | None, typer.Option("--nationality")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="A CSV with a 'name' column (optional id, dob, nationality)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Alerts CSV.")] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0.0, max=1.0, help="Alert at or above.")
+    ] = DEFAULT_THRESHOLD,
+    listing: Annotated[
+        Path | None,
+        typer.Option("--list", help="A Consolidated List XML (default: the bundled one)."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 5,
+    as_json: JsonFlag = False,
+) -> None:
+    """Screen a name (or a CSV of names) against the UN Consolidated List: ranked candidates
+    with an explained score."""
+    if (name is None) == (file is None):
+        fail("give a NAME, or --file names.csv (with -o hits.csv)")
+    try:
+        snapshot = read_list(listing) if listing else bundled_list()
+    except OSError as e:
+        fail(f"--list: cannot read {listing}: {e.strerror}")
+    except UnscError as e:
+        fail(str(e))
+    screener = Screener(snapshot.entries)
+    if name is not None:
+        found = screener.screen(Query(name, dob, nationality), limit=limit)
+        if as_json:
+            emit(
+                {
+                    "query": {"name": name, "dob": dob, "nationality": nationality},
+                    "threshold": threshold,
+                    "list": snapshot.generated,
+                    "candidates": [c.to_dict() | {"alert": c.score >= threshold} for c in found],
+                }
+            )
+            return
+        table = Table(title=f"{name!r} against the Consolidated List of {snapshot.generated[:10]}")
+        for column in ("Score", "Reference", "Regime", "Listed name", "Why"):
+            table.add_column(column)
+        for c in found:
+            style = "bold red" if c.score >= threshold else ""
+            table.add_row(
+                f"[{style}]{c.score:.2f}[/]" if style else f"{c.score:.2f}",
+                c.reference,
+                c.regime,
+                c.entry_name,
+                c.explanation,
+            )
+        out.print(table)
+        return
+    assert file is not None
+    if output is None:
+        fail("--file needs -o hits.csv for the alerts")
+    _screen_file(screener, file, output, threshold, limit)
+
+
+def _screen_file(
+    screener: Screener, file: Path, output: Path, threshold: float, limit: int
+) -> None:
+    try:
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+            columns = list(rows[0].keys()) if rows else []
+    except OSError as e:
+        fail(f"--file: cannot read {file}: {e.strerror}")
+    except UnicodeDecodeError:
+        fail(f"--file: {file} is not UTF-8; save it as UTF-8 and try again")
+    if rows and "name" not in columns:
+        fail(f"--file: {file} needs a 'name' column; it has {', '.join(columns)}")
+    alerts = 0
+    with (
+        output.open("w", encoding="utf-8", newline="") as handle,
+        Progress(
+            TextColumn("screening"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+        ) as bar,
+    ):
+        extra = ["reference_number", "matched_name", "alias_quality", "score", "explanation"]
+        writer = csv.DictWriter(handle, fieldnames=[*columns, *extra])
+        writer.writeheader()
+        task = bar.add_task("screening", total=len(rows))
+        for row in rows:
+            query = Query(row.get("name") or "", row.get("dob") or None, row.get("nationality"))
+            for c in screener.screen(query, limit=limit, threshold=threshold):
+                alerts += 1
+                writer.writerow(
+                    {
+                        **row,
+                        "reference_number": c.reference,
+                        "matched_name": c.matched_name,
+                        "alias_quality": c.alias_quality,
+                        "score": f"{c.score:.4f}",
+                        "explanation": c.explanation,
+                    }
+                )
+            bar.advance(task)
+    err.print(f"{len(rows)} names screened, {alerts} alerts at {threshold:.2f}: {output}")

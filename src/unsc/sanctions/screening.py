@@ -1,0 +1,318 @@
+"""Screening names against the Consolidated List, with a score that explains itself.
+
+Each name or alias of each entry is indexed as tokens (``names.tokens``). A query's tokens
+are aligned one to one with a listed name's tokens; each pair matched by a rule: exact, name
+variant, transliteration (another script), phonetic (same key) or fuzzy (one or two edits;
+tokens of one or two letters only exactly). The name's score is a weighted F-measure of
+the query tokens matched and the listed tokens matched (rare tokens weigh more; particles
+and legal forms little), weighted towards the query (a dropped middle name costs less than
+an extra token). Dates of birth and nationalities then confirm or conflict. A low-quality
+alias alone is capped below the alert threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from unsc.sanctions.listing import Entry, Quality
+from unsc.sanctions.names import Token, skeleton, tokens
+
+DEFAULT_THRESHOLD = 0.80
+"""A candidate at or above this score is an alert."""
+LOW_QUALITY_CAP = 0.70
+"""A low-quality alias alone never reaches the alert threshold."""
+BETA2 = 4.0
+"""F-measure weight: query coverage counts four times as much as listed-name coverage."""
+
+RULE_SCORES = {"exact": 1.0, "variant": 0.97, "transliteration": 0.95, "phonetic": 0.93}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    name: str
+    dob: str | None = None
+    nationality: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    query: str
+    listed: str
+    rule: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "listed": self.listed, "rule": self.rule, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    reference: str
+    regime: str
+    entry_name: str
+    matched_name: str
+    alias_quality: str
+    score: float
+    name_score: float
+    alignments: tuple[Alignment, ...]
+    checks: dict[str, str] = field(default_factory=dict)
+    """``dob`` and ``nationality``: ``agrees``, ``conflicts`` or ``unknown``."""
+
+    @property
+    def explanation(self) -> str:
+        parts = [
+            f"{a.query} ~ {a.listed} ({a.rule}{'' if a.score == 1 else f' {a.score:.2f}'})"
+            for a in self.alignments
+        ]
+        text = f"{self.matched_name!r} ({self.alias_quality}): " + ", ".join(parts)
+        text += f"; name {self.name_score:.2f}"
+        for check, result in self.checks.items():
+            if result != "unknown":
+                text += f"; {check} {result}"
+        if self.alias_quality == Quality.LOW.value:
+            text += f"; low-quality alias, capped at {LOW_QUALITY_CAP:.2f}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "reference": self.reference,
+            "regime": self.regime,
+            "name": self.entry_name,
+            "matched_name": self.matched_name,
+            "alias_quality": self.alias_quality,
+            "score": round(self.score, 4),
+            "name_score": round(self.name_score, 4),
+            "tokens": [a.to_dict() for a in self.alignments],
+            "checks": dict(self.checks),
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    entry: int
+    text: str
+    quality: Quality
+    tokens: tuple[Token, ...]
+
+
+def _pair(q: Token, c: Token) -> tuple[str, float] | None:
+    """The rule by which two tokens match, and its score; None if they do not."""
+    if q.text == c.text:
+        return "exact", 1.0
+    if q.canonical == c.canonical:
+        return "variant", RULE_SCORES["variant"]
+    if q.script != c.script:
+        if q.key == c.key or (
+            "arabic" in (q.script, c.script) and skeleton(q.canonical) == skeleton(c.canonical)
+        ):
+            return "transliteration", RULE_SCORES["transliteration"]
+    elif q.key == c.key:
+        return "phonetic", RULE_SCORES["phonetic"]
+    shortest = min(len(q.text), len(c.text))
+    if shortest <= 2:
+        return None
+    edits = Levenshtein.distance(q.text, c.text, score_cutoff=2)
+    allowed = 1 if shortest <= 5 else 2
+    if edits <= allowed:
+        return "fuzzy", 1.0 - 0.08 * edits - (0.04 if edits and shortest <= 5 else 0.0)
+    key_edits = Levenshtein.distance(q.key, c.key, score_cutoff=1)
+    if shortest >= 4 and key_edits <= 1:
+        return "fuzzy", 0.84
+    return None
+
+
+class Screener:
+    """An index over the list's names and aliases; ``screen`` answers one query."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = tuple(entries)
+        self.names: list[_Name] = []
+        for i, entry in enumerate(self.entries):
+            for alias in entry.names():
+                found = tokens(alias.name)
+                if found:
+                    self.names.append(_Name(i, alias.name, alias.quality, found))
+        df: dict[str, int] = defaultdict(int)
+        for name in self.names:
+            for key in {t.canonical for t in name.tokens}:
+                df[key] += 1
+        total = len(self.names)
+        self.weight: dict[str, float] = {k: 1.0 + math.log(total / n) for k, n in df.items()}
+        self.max_weight = 1.0 + math.log(total)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        """Canonical token -> names holding it."""
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.by_skeleton: dict[str, set[str]] = defaultdict(set)
+        for n, name in enumerate(self.names):
+            for t in name.tokens:
+                self.postings[t.canonical].append(n)
+                self.by_key[t.key].add(t.canonical)
+                self.by_skeleton[skeleton(t.canonical)].add(t.canonical)
+        self.vocabulary = sorted(self.postings)
+        self._near: dict[str, tuple[str, ...]] = {}
+
+    def _token_weight(self, t: Token) -> float:
+        if t.light:
+            return 0.15
+        return self.weight.get(t.canonical, self.max_weight)
+
+    def _similar(self, t: Token) -> tuple[str, ...]:
+        """Listed tokens that may match ``t`` (for blocking)."""
+        found = self._near.get(t.canonical + "|" + t.script)
+        if found is not None:
+            return found
+        near = {t.canonical} & self.postings.keys()
+        near |= self.by_key.get(t.key, set())
+        if t.script == "arabic":
+            near |= self.by_skeleton.get(skeleton(t.canonical), set())
+        if len(t.text) > 2:
+            cutoff = 1 if len(t.text) <= 5 else 2
+            for match, _, _ in process.extract(
+                t.text,
+                self.vocabulary,
+                scorer=Levenshtein.distance,
+                score_cutoff=cutoff,
+                limit=None,
+            ):
+                near.add(match)
+        result = tuple(near)
+        if len(self._near) < 200_000:
+            self._near[t.canonical + "|" + t.script] = result
+        return result
+
+    def _align(
+        self, query: tuple[Token, ...], listed: tuple[Token, ...]
+    ) -> tuple[float, tuple[Alignment, ...]]:
+        pairs = []
+        for i, q in enumerate(query):
+            for j, c in enumerate(listed):
+                hit = _pair(q, c)
+                if hit is not None:
+                    pairs.append((hit[1], i, j, hit[0]))
+        pairs.sort(key=lambda p: -p[0])
+        used_q: set[int] = set()
+        used_c: set[int] = set()
+        chosen: list[tuple[int, int, str, float]] = []
+        for score, i, j, rule in pairs:
+            if i in used_q or j in used_c:
+                continue
+            used_q.add(i)
+            used_c.add(j)
+            chosen.append((i, j, rule, score))
+        # Two adjacent listed tokens written as one (HONG-SOP / Hongsop), or the reverse.
+        for i, q in enumerate(query):
+            if i in used_q:
+                continue
+            for j in range(len(listed) - 1):
+                if j in used_c or j + 1 in used_c:
+                    continue
+                joined = listed[j].text + listed[j + 1].text
+                hit = _pair(q, tokens(joined)[0]) if joined.isalnum() else None
+                if hit is not None and hit[0] != "fuzzy":
+                    used_q.add(i)
+                    used_c.update((j, j + 1))
+                    chosen.append((i, j, hit[0], hit[1]))
+                    break
+        q_weights = [self._token_weight(t) for t in query]
+        c_weights = [self._token_weight(t) for t in listed]
+        q_total, c_total = sum(q_weights), sum(c_weights)
+        if not chosen or not q_total or not c_total:
+            return 0.0, ()
+        q_hit = sum(q_weights[i] * s for i, _, _, s in chosen) / q_total
+        c_cover = sum(c_weights[j] * s for _, j, _, s in chosen)
+        c_cover += sum(
+            c_weights[j + 1] * s
+            for i, j, _, s in chosen
+            if j + 1 in used_c and all(jj != j + 1 for _, jj, _, _ in chosen)
+        )
+        c_hit = min(1.0, c_cover / c_total)
+        if all(query[i].light for i, _, _, _ in chosen):
+            return 0.0, ()
+        score = (1 + BETA2) * q_hit * c_hit / (BETA2 * c_hit + q_hit) if q_hit + c_hit else 0.0
+        alignments = tuple(
+            Alignment(query[i].text, listed[j].text, rule, round(s, 3))
+            for i, j, rule, s in sorted(chosen)
+        )
+        return score, alignments
+
+    def screen(self, query: Query, *, limit: int = 10, threshold: float = 0.0) -> list[Candidate]:
+        """Candidates for ``query``, best first, at or above ``threshold``."""
+        q_tokens = tokens(query.name)
+        if not q_tokens:
+            return []
+        names: set[int] = set()
+        heavy = [t for t in q_tokens if not t.light] or list(q_tokens)
+        for t in heavy:
+            for canonical in self._similar(t):
+                names.update(self.postings[canonical])
+        best: dict[int, Candidate] = {}
+        for n in names:
+            name = self.names[n]
+            name_score, alignments = self._align(q_tokens, name.tokens)
+            if name_score <= 0:
+                continue
+            entry = self.entries[name.entry]
+            score, checks = _confirm(name_score, entry, query)
+            if name.quality is Quality.LOW:
+                score = min(score, LOW_QUALITY_CAP)
+            current = best.get(name.entry)
+            if current is not None and current.score >= score:
+                continue
+            best[name.entry] = Candidate(
+                entry.reference,
+                entry.regime,
+                entry.name,
+                name.text,
+                name.quality.value,
+                score,
+                name_score,
+                alignments,
+                checks,
+            )
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.reference))
+        return [c for c in ranked if c.score >= threshold][:limit]
+
+    def screen_many(
+        self,
+        queries: Iterable[Query],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 10,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[list[Candidate]]:
+        out = []
+        for i, query in enumerate(queries, start=1):
+            out.append(self.screen(query, limit=limit, threshold=threshold))
+            if progress is not None and i % 1000 == 0:
+                progress(1000)
+        return out
+
+
+def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str, str]]:
+    """Dates of birth and nationalities that agree raise the score a little; that conflict
+    lower it."""
+    checks = {"dob": "unknown", "nationality": "unknown"}
+    if query.dob and entry.birth_dates:
+        year = query.dob.strip()[:4]
+        if year.isdigit():
+            y = int(year)
+            agrees = any(
+                (b.year_from or 0) - 1 <= y <= (b.year_to or 9999) + 1 for b in entry.birth_dates
+            )
+            exact = any(b.text == query.dob.strip()[:10] for b in entry.birth_dates)
+            checks["dob"] = "agrees" if agrees else "conflicts"
+            score = min(1.0, score + (0.06 if exact else 0.03)) if agrees else score - 0.15
+    if query.nationality and entry.nationalities:
+        wanted = query.nationality.strip().lower()
+        agrees = any(wanted in n.lower() or n.lower() in wanted for n in entry.nationalities)
+        checks["nationality"] = "agrees" if agrees else "conflicts"
+        score = min(1.0, score + 0.03) if agrees else score - 0.10
+    return max(0.0, score), checks

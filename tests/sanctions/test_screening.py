@@ -1,0 +1,110 @@
+"""Screening names against the bundled Consolidated List: ranked candidates whose score
+explains itself token by token."""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from unsc.cli import app
+from unsc.importers.unlist import bundled_list
+from unsc.sanctions.screening import DEFAULT_THRESHOLD, LOW_QUALITY_CAP, Query, Screener
+
+
+@lru_cache(maxsize=1)
+def screener() -> Screener:
+    return Screener(bundled_list().entries)
+
+
+def top(name: str, **kw: str) -> tuple[str, float, list[str]]:
+    (best, *_) = screener().screen(Query(name, **kw), limit=1)
+    return best.reference, best.score, [a.rule for a in best.alignments]
+
+
+@pytest.mark.parametrize(
+    ("name", "reference", "rule"),
+    [
+        ("RI WON HO", "KPi.033", "exact"),
+        ("Lee Won-ho", "KPi.033", "variant"),  # Ri / Lee
+        ("리원호", "KPi.033", "variant"),  # Hangul, romanised: 리 = li
+        ("Jang Myeong-jin", "KPi.007", "phonetic"),  # Revised Romanisation of Myong
+        ("Chang Myong Jin", "KPi.007", "phonetic"),  # McCune–Reischauer ch / j
+        ("Mohammed Taher Anwari", "TAi.005", "variant"),
+        ("محمد طاهر أنوري", "TAi.005", "exact"),  # the original script as listed
+        ("Anwari Taher Muhammad", "TAi.005", "exact"),  # reordered
+        ("Korea Mining Development Trading Co., Ltd.", "KPe.001", "exact"),  # legal form
+        ("Умаров Доку Хаматович", "QDi.290", "exact"),
+        ("Doku Khamatovich Umarov", "QDi.290", "exact"),
+        ("Doku Umarov", "QDi.290", "exact"),  # middle name dropped
+    ],
+)
+def test_a_listed_person_or_entity_is_found(name: str, reference: str, rule: str) -> None:
+    found, score, rules = top(name)
+    assert found == reference
+    assert score >= DEFAULT_THRESHOLD
+    assert rule in rules
+
+
+def test_a_typo_or_two_is_forgiven_but_not_in_short_tokens() -> None:
+    found, score, rules = top("Korea Minning Developmant Trading Corporation")
+    assert found == "KPe.001" and score >= DEFAULT_THRESHOLD
+    assert rules == ["exact", "phonetic", "fuzzy", "exact", "exact"]  # minning, developmant
+    # A one- or two-letter token matches only exactly (or as a listed variant).
+    (best, *_) = screener().screen(Query("Ra Won Ho"), limit=1)
+    assert all(a.query != "ra" for a in best.alignments)
+
+
+def test_a_low_quality_alias_alone_is_never_a_strong_match() -> None:
+    found, score, _ = top("Haji Mudir")
+    assert found == "TAi.005"
+    assert score <= LOW_QUALITY_CAP < DEFAULT_THRESHOLD
+    (best, *_) = screener().screen(Query("Haji Mudir", dob="1961"), limit=1)
+    assert best.score <= LOW_QUALITY_CAP and "low-quality alias" in best.explanation
+
+
+def test_date_of_birth_and_nationality_confirm_or_conflict() -> None:
+    agrees = screener().screen(Query("Ri Won Ho", dob="1964-07-17"), limit=1)[0]
+    conflicts = screener().screen(Query("Ri Won Ho", dob="1990"), limit=1)[0]
+    assert agrees.checks["dob"] == "agrees" and conflicts.checks["dob"] == "conflicts"
+    assert conflicts.score < agrees.score
+    other = screener().screen(Query("Ri Won Ho", nationality="Norway"), limit=1)[0]
+    assert other.checks["nationality"] == "conflicts" and other.score < agrees.score
+
+
+@pytest.mark.parametrize("name", ["John Smith", "Maria Garcia Lopez", "Kim Min-jun", "Sato Yuki"])
+def test_ordinary_names_do_not_alert(name: str) -> None:
+    assert screener().screen(Query(name), threshold=DEFAULT_THRESHOLD) == []
+
+
+def test_the_screen_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["screen", "Lee Won-ho", "--dob", "1964", "--json"])
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.stdout)
+    best = view["candidates"][0]
+    assert best["reference"] == "KPi.033" and best["alert"] is True
+    assert {"matched_name", "alias_quality", "score", "tokens", "checks", "explanation"} <= set(
+        best
+    )
+    names = tmp_path / "names.csv"
+    names.write_text("id,name,dob,branch\n7,Ri Won Ho,1964-07-17,Geneva\n8,John Smith,,Oslo\n")
+    hits = tmp_path / "hits.csv"
+    result = runner.invoke(app, ["screen", "--file", str(names), "-o", str(hits)])
+    assert result.exit_code == 0, result.output
+    with hits.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["id"], r["branch"], r["reference_number"]) for r in rows] == [
+        ("7", "Geneva", "KPi.033")
+    ]
+    assert 0 <= float(rows[0]["score"]) <= 1 and rows[0]["explanation"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("full_name\nRi Won Ho\n")
+    result = runner.invoke(app, ["screen", "--file", str(bad), "-o", str(hits)])
+    assert result.exit_code == 2 and "needs a 'name' column" in result.stderr
+    result = runner.invoke(app, ["screen"])
+    assert result.exit_code == 2 and "give a NAME" in result.stderr
