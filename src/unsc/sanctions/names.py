@@ -132,6 +132,8 @@ class Token:
     """``latin`` or the script it was transliterated from."""
     light: bool
     """A particle or a legal form: never enough to match alone."""
+    skeleton: str
+    """Consonants only (``skeleton``)."""
 
 
 def _script(text: str) -> str:
@@ -201,6 +203,7 @@ def tokens(name: str) -> tuple[Token, ...]:
                 canonical,
                 script,
                 raw in PARTICLES or raw in LEGAL_FORMS,
+                skeleton(canonical),
             )
         )
     return tuple(out)

@@ -13,11 +13,14 @@ alias alone is capped below the alert threshold.
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -101,18 +104,35 @@ class _Name:
     text: str
     quality: Quality
     tokens: tuple[Token, ...]
+    weights: tuple[float, ...] = ()
+    total: float = 1.0
+
+
+_PAIRS: dict[tuple[str, str, str, str], tuple[str, float] | None] = {}
 
 
 def _pair(q: Token, c: Token) -> tuple[str, float] | None:
-    """The rule by which two tokens match, and its score; None if they do not."""
+    """The rule by which two tokens match, and its score; None if they do not (cached)."""
+    key = (q.text, q.script, c.text, c.script)
+    found = _PAIRS.get(key, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    result = _match(q, c)
+    if len(_PAIRS) < 1_000_000:
+        _PAIRS[key] = result
+    return result
+
+
+_MISSING = object()
+
+
+def _match(q: Token, c: Token) -> tuple[str, float] | None:
     if q.text == c.text:
         return "exact", 1.0
     if q.canonical == c.canonical:
         return "variant", RULE_SCORES["variant"]
     if q.script != c.script:
-        if q.key == c.key or (
-            "arabic" in (q.script, c.script) and skeleton(q.canonical) == skeleton(c.canonical)
-        ):
+        if q.key == c.key or ("arabic" in (q.script, c.script) and q.skeleton == c.skeleton):
             return "transliteration", RULE_SCORES["transliteration"]
     elif q.key == c.key:
         return "phonetic", RULE_SCORES["phonetic"]
@@ -157,7 +177,17 @@ class Screener:
                 self.by_key[t.key].add(t.canonical)
                 self.by_skeleton[skeleton(t.canonical)].add(t.canonical)
         self.vocabulary = sorted(self.postings)
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            self.by_length[len(word)].append(word)
+        self.names = [
+            _Name(n.entry, n.text, n.quality, n.tokens, w, sum(w) or 1.0)
+            for n in self.names
+            for w in [tuple(map(self._token_weight, n.tokens))]
+        ]
         self._near: dict[str, tuple[str, ...]] = {}
+        self.posting_arrays = {k: np.array(v, dtype=np.intp) for k, v in self.postings.items()}
+        self.name_totals = np.array([n.total for n in self.names])
 
     def _token_weight(self, t: Token) -> float:
         if t.light:
@@ -175,21 +205,26 @@ class Screener:
             near |= self.by_skeleton.get(skeleton(t.canonical), set())
         if len(t.text) > 2:
             cutoff = 1 if len(t.text) <= 5 else 2
-            for match, _, _ in process.extract(
-                t.text,
-                self.vocabulary,
-                scorer=Levenshtein.distance,
-                score_cutoff=cutoff,
-                limit=None,
-            ):
-                near.add(match)
+            length = len(t.text)
+            for size in range(max(3, length - cutoff), length + cutoff + 1):
+                words = self.by_length.get(size)
+                if not words:
+                    continue
+                for match, _, _ in process.extract(
+                    t.text, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+                ):
+                    near.add(match)
         result = tuple(near)
         if len(self._near) < 200_000:
             self._near[t.canonical + "|" + t.script] = result
         return result
 
     def _align(
-        self, query: tuple[Token, ...], listed: tuple[Token, ...]
+        self,
+        query: tuple[Token, ...],
+        listed: tuple[Token, ...],
+        q_weights: Sequence[float],
+        c_weights: Sequence[float],
     ) -> tuple[float, tuple[Alignment, ...]]:
         pairs = []
         for i, q in enumerate(query):
@@ -221,8 +256,6 @@ class Screener:
                     used_c.update((j, j + 1))
                     chosen.append((i, j, hit[0], hit[1]))
                     break
-        q_weights = [self._token_weight(t) for t in query]
-        c_weights = [self._token_weight(t) for t in listed]
         q_total, c_total = sum(q_weights), sum(c_weights)
         if not chosen or not q_total or not c_total:
             return 0.0, ()
@@ -248,15 +281,34 @@ class Screener:
         q_tokens = tokens(query.name)
         if not q_tokens:
             return []
-        names: set[int] = set()
-        heavy = [t for t in q_tokens if not t.light] or list(q_tokens)
-        for t in heavy:
+        # An upper bound of each listed name's share of the query's weight: names that
+        # cannot reach the threshold are not aligned at all.
+        weights = [self._token_weight(t) for t in q_tokens]
+        total = sum(weights)
+        size = len(self.names)
+        bound = np.zeros(size)
+        listed = np.zeros(size)
+        for t, w in zip(q_tokens, weights, strict=True):
+            if t.light:
+                continue
+            hit = np.zeros(size, dtype=bool)
             for canonical in self._similar(t):
-                names.update(self.postings[canonical])
+                posting = self.posting_arrays[canonical]
+                hit[posting] = True
+                np.add.at(listed, posting, self.weight[canonical])
+            bound += w * hit
+        target = max(0.0, threshold - 0.09)
+        q = bound / total
+        c = np.minimum(1.0, listed / self.name_totals)
+        possible = (bound > 0) & ((1 + BETA2) * q * c >= target * (BETA2 * c + q))
+        names = [int(n) for n in np.flatnonzero(possible)]
+        if len(names) > 4 * limit + 20:
+            names.sort(key=lambda n: -bound[n])
+            names = names[: 4 * limit + 20]
         best: dict[int, Candidate] = {}
         for n in names:
             name = self.names[n]
-            name_score, alignments = self._align(q_tokens, name.tokens)
+            name_score, alignments = self._align(q_tokens, name.tokens, weights, name.weights)
             if name_score <= 0:
                 continue
             entry = self.entries[name.entry]
@@ -287,13 +339,42 @@ class Screener:
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 10,
         progress: Callable[[int], None] | None = None,
+        workers: int | None = None,
     ) -> list[list[Candidate]]:
-        out = []
-        for i, query in enumerate(queries, start=1):
-            out.append(self.screen(query, limit=limit, threshold=threshold))
-            if progress is not None and i % 1000 == 0:
-                progress(1000)
-        return out
+        """Every query's candidates, in order. A name asked twice is screened once; a long
+        batch is shared among ``workers`` processes (default: one per core)."""
+        todo = list(queries)
+        unique = list(dict.fromkeys(todo))
+        workers = workers or os.cpu_count() or 1
+        answers: list[list[Candidate]] = []
+        if workers > 1 and len(unique) >= 4 * CHUNK and "fork" in mp.get_all_start_methods():
+            global _SHARED
+            _SHARED = self
+            chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+            with mp.get_context("fork").Pool(workers) as pool:
+                for part in pool.imap(_work, [(c, threshold, limit) for c in chunks]):
+                    answers.extend(part)
+                    if progress is not None:
+                        progress(len(part))
+            _SHARED = None
+        else:
+            for i, query in enumerate(unique, start=1):
+                answers.append(self.screen(query, limit=limit, threshold=threshold))
+                if progress is not None and i % CHUNK == 0:
+                    progress(CHUNK)
+        found = dict(zip(unique, answers, strict=True))
+        return [found[q] for q in todo]
+
+
+CHUNK = 500
+_SHARED: Screener | None = None
+"""The screener a forked worker process inherits."""
+
+
+def _work(task: tuple[list[Query], float, int]) -> list[list[Candidate]]:
+    queries, threshold, limit = task
+    assert _SHARED is not None
+    return [_SHARED.screen(q, limit=limit, threshold=threshold) for q in queries]
 
 
 def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str, str]]:
