@@ -106,9 +106,19 @@ def _screen_file(
         writer = csv.DictWriter(handle, fieldnames=[*columns, *extra])
         writer.writeheader()
         task = bar.add_task("screening", total=len(rows))
-        for row in rows:
-            query = Query(row.get("name") or "", row.get("dob") or None, row.get("nationality"))
-            for c in screener.screen(query, limit=limit, threshold=threshold):
+        queries = [
+            Query(row.get("name") or "", row.get("dob") or None, row.get("nationality") or None)
+            for row in rows
+        ]
+        results = screener.screen_many(
+            queries,
+            threshold=threshold,
+            limit=limit,
+            progress=lambda n: bar.advance(task, n),
+        )
+        bar.update(task, completed=len(rows))
+        for row, found in zip(rows, results, strict=True):
+            for c in found:
                 alerts += 1
                 writer.writerow(
                     {
@@ -120,5 +130,4 @@ def _screen_file(
                         "explanation": c.explanation,
                     }
                 )
-            bar.advance(task)
     err.print(f"{len(rows)} names screened, {alerts} alerts at {threshold:.2f}: {output}")
