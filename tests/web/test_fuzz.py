@@ -26,6 +26,12 @@ OPERATIONS = [
     "POST /api/sessions/{session_id}/commands",
     "POST /api/sessions/{session_id}/delegations/{seat}/reissue",
     "GET /api/sessions/{session_id}/events",
+    "GET /api/sanctions/regimes",
+    "GET /api/sanctions/{regime}/measures",
+    "GET /api/sanctions/{regime}/diff",
+    "GET /api/sanctions/{regime}/caps",
+    "GET /api/sanctions/{regime}/triggers",
+    "POST /api/screen",
 ]
 
 

@@ -1,0 +1,114 @@
+"""The sanctions API: regimes' measures on a date, what changed, caps, triggers, screening."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+from pydantic import BaseModel, Field
+
+from unsc.core.errors import UnscError
+from unsc.importers.unlist import bundled_list
+from unsc.law.regimes import load_regime, regime_ids
+from unsc.sanctions.screening import DEFAULT_THRESHOLD, Screener
+from unsc.sanctions.screening import Query as ScreenQuery
+from unsc.service import sanctions
+from unsc.service.ballots import parse_day
+from unsc.service.record import today
+from unsc.web.api import ERRORS, SessionDep
+
+router = APIRouter(prefix="/api", tags=["sanctions"])
+
+Day = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD; today if omitted")]
+Draft = Annotated[
+    str | None,
+    Query(max_length=20, description="A draft not adopted, as if it had been (S/2022/431)"),
+]
+
+
+def _regime(regime: str) -> str:
+    if regime not in regime_ids():
+        raise UnscError(f"regime: one of {', '.join(regime_ids())}, not {regime[:20]!r}")
+    return regime
+
+
+@router.get("/sanctions/regimes")
+def regimes() -> list[dict[str, Any]]:
+    """The regimes bundled."""
+    return [sanctions.regime_view(load_regime(r)) for r in regime_ids()]
+
+
+@router.get("/sanctions/{regime}/measures", responses=ERRORS)
+def measures(regime: str, on: Day = None, draft: Draft = None) -> dict[str, Any]:
+    """What was in force on a date, each measure with the paragraphs that made it so."""
+    day = parse_day(on, "on") if on else today()
+    return sanctions.measures(_regime(regime), day, draft)
+
+
+@router.get("/sanctions/{regime}/diff", responses=ERRORS)
+def diff(
+    regime: str,
+    since: Annotated[str, Query(alias="from", max_length=10, description="YYYY-MM-DD")],
+    until: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    draft: Draft = None,
+) -> dict[str, Any]:
+    """What was added, ended and amended between two dates (or by a draft)."""
+    before = parse_day(since, "from")
+    after = parse_day(until, "to") if until else today()
+    if after < before:
+        raise UnscError(f"to ({after}) is before from ({before}); swap them")
+    return sanctions.changes(_regime(regime), before, after, draft)
+
+
+@router.get("/sanctions/{regime}/caps", responses=ERRORS)
+def caps(
+    regime: str,
+    on: Day = None,
+    notices: Annotated[
+        str, Query(max_length=40, description="Per cents of the limit, e.g. 75,90,95")
+    ] = "",
+) -> list[dict[str, Any]]:
+    """The caps in force on a date with their limits and periods (deliveries: from a
+    ledger, with the command line's ``unsc sanctions caps --ledger``)."""
+    day = parse_day(on, "on") if on else today()
+    try:
+        thresholds = [float(x) for x in notices.split(",") if x.strip()]
+    except ValueError:
+        raise UnscError("notices: per cents separated by commas, e.g. 75,90,95") from None
+    if any(not 0 < t <= 100 for t in thresholds):
+        raise UnscError("notices: each per cent above 0 and at most 100")
+    return sanctions.caps(_regime(regime), day, (), thresholds)
+
+
+@router.get("/sanctions/{regime}/triggers", responses=ERRORS)
+def triggers(regime: str, db: SessionDep) -> dict[str, Any]:
+    """The events that met a resolution's trigger, each with what the Council did next."""
+    return sanctions.triggers(db, _regime(regime))
+
+
+class ScreenIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300, description="A name, in any script")
+    dob: str | None = Field(default=None, max_length=20, description="Date or year of birth")
+    nationality: str | None = Field(default=None, max_length=80)
+    limit: int = Field(default=5, ge=1, le=50)
+    threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
+
+
+def screener(request: Request) -> Screener:
+    found: Screener | None = getattr(request.app.state, "screener", None)
+    if found is None:
+        found = request.app.state.screener = Screener(bundled_list().entries)
+    return found
+
+
+@router.post("/screen", responses=ERRORS)
+def screen(request: Request, body: Annotated[ScreenIn, Body()]) -> dict[str, Any]:
+    """Screen a name against the UN Consolidated List: ranked candidates, each with an
+    explained score; `alert` where the score reaches the threshold."""
+    query = ScreenQuery(body.name, body.dob, body.nationality)
+    found = screener(request).screen(query, limit=body.limit)
+    return {
+        "query": body.model_dump(),
+        "list": bundled_list().generated,
+        "candidates": [c.to_dict() | {"alert": c.score >= body.threshold} for c in found],
+    }
