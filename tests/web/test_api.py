@@ -149,6 +149,12 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/sessions/{session_id}/commands",
         "/api/sessions/{session_id}/delegations/{seat}/reissue",
         "/api/sessions/{session_id}/events",
+        "/api/sanctions/regimes",
+        "/api/sanctions/{regime}/measures",
+        "/api/sanctions/{regime}/diff",
+        "/api/sanctions/{regime}/caps",
+        "/api/sanctions/{regime}/triggers",
+        "/api/screen",
     }
     assert client.get("/docs").status_code == 200
 

@@ -186,6 +186,59 @@ def timeline(
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class Span:
+    """A bar along a time axis: a measure from the day it took effect to the day it ended."""
+
+    label: str
+    start: float
+    """Position on the axis, 0 to 1."""
+    end: float
+    kind: str
+    note: str
+
+
+def spans(
+    rows: Sequence[Span],
+    years: Sequence[tuple[float, str]],
+    *,
+    title: str,
+    source: str,
+    width: int = 960,
+) -> str:
+    """One bar per row along a time axis, coloured by kind, with year ticks."""
+    row, left, top = 18, 300, 34
+    height = top + row * len(rows) + 40
+    plot_w = width - left - 10
+    kinds = sorted({r.kind for r in rows})
+    colour = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(kinds)}
+    parts = [_open(width, height, title), _title(title)]
+    for x, label in years:
+        px = left + x * plot_w
+        parts.append(
+            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{top}" y2="{top + row * len(rows)}" '
+            'stroke="#eee"/>'
+        )
+        parts.append(
+            f'<text x="{px:.1f}" y="{top + row * len(rows) + 14}" font-size="10" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+    for i, r in enumerate(rows):
+        y = top + i * row
+        x0, x1 = left + r.start * plot_w, left + max(r.end, r.start + 0.002) * plot_w
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" font-size="11">'
+            f"{escape(r.label[:48])}</text>"
+        )
+        parts.append(
+            f'<rect x="{x0:.1f}" y="{y + 3}" width="{x1 - x0:.1f}" height="{row - 6}" '
+            f'fill="{colour[r.kind]}"><title>{escape(r.label)}: {escape(r.note)}</title></rect>'
+        )
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
