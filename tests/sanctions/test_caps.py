@@ -160,3 +160,33 @@ def test_the_caps_command(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "bad.csv, line 2, field 'unit'" in result.stderr
     result = runner.invoke(app, ["sanctions", "caps", "--regime", "1718", "--notices", "75,x"])
     assert result.exit_code == 2 and "--notices" in result.stderr
+
+
+def test_the_bundled_deliveries_of_2019_and_2020() -> None:
+    from unsc.service import sanctions
+
+    deliveries = sanctions.bundled_ledger("1718")
+    assert all(d.source for d in deliveries)
+    caps = {c["measure"]: c for c in sanctions.caps("1718", D(2019, 12, 31), deliveries)}
+    refined = caps["refined-petroleum-cap"]
+    # 53,000 tonnes at the sources' own 418,000 barrels.
+    assert refined["reported"] == pytest.approx((22_730 + 30_180) * 7.887)
+    assert any("as row" in c for c in refined["conversions"])
+    caps = {
+        c["measure"]: c
+        for c in sanctions.caps("1718", D(2020, 12, 31), deliveries, (75, 90, 95, 100))
+    }
+    refined = caps["refined-petroleum-cap"]
+    assert refined["reported"] == pytest.approx(129_706)  # 17,294 t, January-August
+    assert refined["alleged"] == 1_600_000
+    assert [(n["threshold"], n["date"]) for n in refined["notices"]] == [
+        (75, "2020-05-31"),
+        (90, "2020-05-31"),
+        (95, "2020-05-31"),
+        (100, "2020-05-31"),
+    ]
+    reported_only = sanctions.caps(
+        "1718", D(2020, 12, 31), deliveries, (75,), include_alleged=False
+    )
+    refined = next(c for c in reported_only if c["measure"] == "refined-petroleum-cap")
+    assert refined["notices"] == [] and refined["share"] == pytest.approx(0.2594, abs=1e-3)

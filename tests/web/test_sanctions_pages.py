@@ -15,7 +15,12 @@ def test_the_1718_regime_on_a_date_and_with_the_vetoed_draft(page: Page, server:
     expect(row).to_contain_text("500,000 barrels")
     expect(row).to_contain_text("S/RES/2397 (2017), OP5")
     expect(page.locator("figure svg rect")).not_to_have_count(0)
-    expect(page.locator("figure svg")).to_contain_text("Panel of Experts")
+    page.get_by_label("On", exact=True).fill("2020-12-31")
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("figure svg").filter(has_text="Alleged by states")).to_contain_text(
+        "1600000 barrels"
+    )
+    expect(page.locator("figure svg").first).to_contain_text("Panel of Experts")
     # The draft of 26 May 2022, as if adopted.
     page.get_by_label("On", exact=True).fill("2022-06-01")
     page.get_by_label("Had this draft been adopted").select_option("S/2022/431")

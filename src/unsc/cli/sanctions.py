@@ -111,8 +111,8 @@ def caps(
         Path | None,
         typer.Option(
             "--ledger",
-            help="Deliveries (CSV): date, cap, supplier, quantity, unit, "
-            "status, source[, barrels_per_tonne].",
+            help="Deliveries (CSV): date, cap, supplier, quantity, unit, status, source"
+            "[, barrels_per_tonne]. Default: the deliveries bundled for the regime.",
         ),
     ] = None,
     notices: Annotated[
@@ -133,7 +133,9 @@ def caps(
     if any(not 0 < t <= 100 for t in thresholds):
         fail("--notices: each per cent must be above 0 and at most 100")
     try:
-        deliveries = sanctions.read_ledger(ledger, regime) if ledger else []
+        deliveries = (
+            sanctions.read_ledger(ledger, regime) if ledger else sanctions.bundled_ledger(regime)
+        )
         view = sanctions.caps(
             regime, day, deliveries, thresholds, include_alleged=not reported_only
         )

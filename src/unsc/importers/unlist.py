@@ -74,7 +74,9 @@ def _entry(node: Element, kind: str, filename: str) -> Entry:
         text = _text(alias.find("DATE_OF_BIRTH"))
         years = [int(y) for y in YEAR.findall(text)]
         if years:
-            births.append(BirthDate("EXACT", text[:10], min(years), max(years)))
+            births.append(
+                BirthDate("EXACT" if len(years) == 1 else "BETWEEN", text, min(years), max(years))
+            )
     for birth in node.findall("INDIVIDUAL_DATE_OF_BIRTH"):
         kind_of = _text(birth.find("TYPE_OF_DATE")) or "EXACT"
         date, year = _text(birth.find("DATE")), _text(birth.find("YEAR"))

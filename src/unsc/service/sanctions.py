@@ -4,7 +4,9 @@ draft would have changed."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +174,18 @@ def _dprk_actions(db: Session) -> list[Action]:
             Action(dt.date.fromisoformat(s["date"]), s["kind"], s["symbol"], s["subject"], None)
         )
     return actions
+
+
+LEDGERS = "unsc.data.ledgers"
+
+
+def bundled_ledger(regime_id: str) -> list[Delivery]:
+    """The deliveries bundled for a regime (reported to its committee, or alleged)."""
+    regime = load_regime(regime_id)
+    name = f"{regime_id}.csv"
+    folder = resources.files(LEDGERS)
+    if not folder.joinpath(name).is_file():
+        return []
+    ids = {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
+    text = folder.joinpath(name).read_text(encoding="utf-8")
+    return parse_ledger(io.StringIO(text, newline=""), name, ids)

@@ -68,8 +68,9 @@ def caps(
         str, Query(max_length=40, description="Per cents of the limit, e.g. 75,90,95")
     ] = "",
 ) -> list[dict[str, Any]]:
-    """The caps in force on a date with their limits and periods (deliveries: from a
-    ledger, with the command line's ``unsc sanctions caps --ledger``)."""
+    """The caps in force on a date with their limits, periods and the deliveries bundled
+    (reported to the committee, or alleged); another ledger: ``unsc sanctions caps
+    --ledger``."""
     day = parse_day(on, "on") if on else today()
     try:
         thresholds = [float(x) for x in notices.split(",") if x.strip()]
@@ -77,7 +78,7 @@ def caps(
         raise UnscError("notices: per cents separated by commas, e.g. 75,90,95") from None
     if any(not 0 < t <= 100 for t in thresholds):
         raise UnscError("notices: each per cent above 0 and at most 100")
-    return sanctions.caps(_regime(regime), day, (), thresholds)
+    return sanctions.caps(_regime(regime), day, sanctions.bundled_ledger(regime), thresholds)
 
 
 @router.get("/sanctions/{regime}/triggers", responses=ERRORS)

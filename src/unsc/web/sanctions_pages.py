@@ -92,7 +92,7 @@ def sanctions_page(
     try:
         day = _day(on, "on") or today()
         view = sanctions.measures(regime, day, draft or None)
-        caps = sanctions.caps(regime, day)
+        caps = sanctions.caps(regime, day, sanctions.bundled_ledger(regime))
         triggered = sanctions.triggers(db, regime)
     except UnscError as err:
         return error_page(request, str(err))
@@ -118,6 +118,8 @@ def sanctions_page(
             ("unit", "Unit"),
             ("start", "Period from"),
             ("end", "to"),
+            ("reported", "Reported"),
+            ("alleged", "Alleged"),
             ("paragraphs", "Paragraphs"),
         ),
         [
@@ -150,6 +152,21 @@ def sanctions_page(
         events,
     )
     drafts = sorted({c.resolution for c in load_regime(regime).drafts})
+    ledger_charts = [
+        charts.bar_chart(
+            [
+                charts.Bar("Limit", c["limit"]),
+                charts.Bar("Reported to the committee", c["reported"]),
+                charts.Bar("Alleged by states", c["alleged"]),
+            ],
+            title=f"{c['commodity']}, {c['period']['start']} to {c['period']['end']} "
+            f"({c['unit']}), to {day.isoformat()}",
+            source="deliveries bundled with unsc (src/unsc/data/ledgers), each row sourced",
+            unit=f" {c['unit']}",
+        )
+        for c in caps
+        if c["deliveries"]
+    ]
     return render(
         request,
         "sanctions.html",
@@ -162,6 +179,7 @@ def sanctions_page(
         draft=draft or "",
         drafts=drafts,
         chart=_history(regime, today()),
+        ledger_charts=ledger_charts,
         has_trigger=bool(triggered["triggers"]),
     )
 
