@@ -156,7 +156,15 @@ def phonetic_key(token: str) -> str:
     """Spellings of one sound coincide: voiced and unvoiced stops and r/l (Korean
     romanisations), digraphs, doubled letters, and vowels reduced to their first."""
     t = token
+    if len(t) <= 7:
+        # Korean syllables: Revised "eo" and common "u" for McCune-Reischauer "o" before
+        # n, ng and l (Seon / Sun / Son, Myeong / Myung / Myong, Cheol / Chul / Chol), and a
+        # final h after a vowel (Koh / Ko, Oh / O).
+        t = t.replace("eo", "o").replace("un", "on").replace("ul", "ol")
+        if len(t) <= 4 and t.endswith("h") and t[-2:-1] in ("a", "e", "i", "o", "u"):
+            t = t[:-1]
     for a, b in (
+        ("dzh", "j"), ("dj", "j"),
         ("tch", "ch"), ("ch", "j"), ("sh", "s"), ("ph", "f"), ("kh", "h"), ("gh", "g"),
         ("dh", "d"), ("th", "t"), ("ts", "s"), ("tz", "s"), ("ck", "k"), ("q", "k"),
         ("x", "ks"), ("c", "k"), ("z", "s"), ("v", "w"),

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from unsc.sanctions.listing import Entry, Quality
 from unsc.sanctions.names import Token, skeleton, tokens
@@ -31,8 +31,8 @@ DEFAULT_THRESHOLD = 0.80
 """A candidate at or above this score is an alert."""
 LOW_QUALITY_CAP = 0.70
 """A low-quality alias alone never reaches the alert threshold."""
-BETA2 = 4.0
-"""F-measure weight: query coverage counts four times as much as listed-name coverage."""
+BETA2 = 2.0
+"""F-measure weight: query coverage counts twice as much as listed-name coverage."""
 
 RULE_SCORES = {"exact": 1.0, "variant": 0.97, "transliteration": 0.95, "phonetic": 0.93}
 
@@ -139,7 +139,7 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
     shortest = min(len(q.text), len(c.text))
     if shortest <= 2:
         return None
-    edits = Levenshtein.distance(q.text, c.text, score_cutoff=2)
+    edits = OSA.distance(q.text, c.text, score_cutoff=2)
     allowed = 1 if shortest <= 5 else 2
     if edits <= allowed:
         return "fuzzy", 1.0 - 0.08 * edits - (0.04 if edits and shortest <= 5 else 0.0)
@@ -167,6 +167,7 @@ class Screener:
         total = len(self.names)
         self.weight: dict[str, float] = {k: 1.0 + math.log(total / n) for k, n in df.items()}
         self.max_weight = 1.0 + math.log(total)
+        self.joined_weight: dict[str, float] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         """Canonical token -> names holding it."""
         self.by_key: dict[str, set[str]] = defaultdict(set)
@@ -176,6 +177,19 @@ class Screener:
                 self.postings[t.canonical].append(n)
                 self.by_key[t.key].add(t.canonical)
                 self.by_skeleton[skeleton(t.canonical)].add(t.canonical)
+            # Two adjacent tokens written as one (HO-JIN / Hojin) find the name as well.
+            for a, b in zip(name.tokens, name.tokens[1:], strict=False):
+                if a.light or b.light:
+                    continue
+                (joined,) = tokens(a.text + b.text) or (None,)
+                if joined is None or joined.canonical in self.weight:
+                    continue
+                self.postings[joined.canonical].append(n)
+                self.by_key[joined.key].add(joined.canonical)
+                self.joined_weight[joined.canonical] = min(
+                    self.weight.get(a.canonical, 1.0) + self.weight.get(b.canonical, 1.0),
+                    self.max_weight,
+                )
         self.vocabulary = sorted(self.postings)
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -211,7 +225,7 @@ class Screener:
                 if not words:
                     continue
                 for match, _, _ in process.extract(
-                    t.text, words, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+                    t.text, words, scorer=OSA.distance, score_cutoff=cutoff, limit=None
                 ):
                     near.add(match)
         result = tuple(near)
@@ -295,7 +309,8 @@ class Screener:
             for canonical in self._similar(t):
                 posting = self.posting_arrays[canonical]
                 hit[posting] = True
-                np.add.at(listed, posting, self.weight[canonical])
+                wc = self.weight.get(canonical) or self.joined_weight[canonical]
+                np.add.at(listed, posting, wc)
             bound += w * hit
         target = max(0.0, threshold - 0.09)
         q = bound / total
