@@ -156,13 +156,6 @@ def phonetic_key(token: str) -> str:
     """Spellings of one sound coincide: voiced and unvoiced stops and r/l (Korean
     romanisations), digraphs, doubled letters, and vowels reduced to their first."""
     t = token
-    if len(t) <= 7:
-        # Korean syllables: Revised "eo" and common "u" for McCune-Reischauer "o" before
-        # n, ng and l (Seon / Sun / Son, Myeong / Myung / Myong, Cheol / Chul / Chol), and a
-        # final h after a vowel (Koh / Ko, Oh / O).
-        t = t.replace("eo", "o").replace("un", "on").replace("ul", "ol")
-        if len(t) <= 4 and t.endswith("h") and t[-2:-1] in ("a", "e", "i", "o", "u"):
-            t = t[:-1]
     for a, b in (
         ("dzh", "j"), ("dj", "j"),
         ("tch", "ch"), ("ch", "j"), ("sh", "s"), ("ph", "f"), ("kh", "h"), ("gh", "g"),
@@ -172,6 +165,13 @@ def phonetic_key(token: str) -> str:
         ("ie", "i"), ("y", "i"), ("ui", "i"),
     ):  # fmt: skip
         t = t.replace(a, b)
+    if len(t) <= 10:
+        # Korean syllables: McCune-Reischauer "o", Revised "eo" and the common "u" before
+        # n, ng and l coincide (Son / Seon / Sun, Myong / Myeong / Myung, Chol / Cheol /
+        # Chul), and so do Koh / Ko, Oh / O.
+        t = t.replace("un", "on").replace("ul", "ol")
+        if len(t) <= 4 and t.endswith("h") and t[-2:-1] in ("a", "e", "i", "o", "u"):
+            t = t[:-1]
     t = t.translate(str.maketrans("gdbjlf", "ktpcrp"))
     out: list[str] = []
     for ch in t:

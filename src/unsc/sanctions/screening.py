@@ -138,7 +138,7 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
         return "phonetic", RULE_SCORES["phonetic"]
     shortest = min(len(q.text), len(c.text))
     if shortest <= 2:
-        return None
+        return None  # one or two letters: exactly, or as a listed variant, only
     edits = OSA.distance(q.text, c.text, score_cutoff=2)
     allowed = 1 if shortest <= 5 else 2
     if edits <= allowed:
