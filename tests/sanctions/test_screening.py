@@ -31,7 +31,7 @@ def top(name: str, **kw: str) -> tuple[str, float, list[str]]:
     [
         ("RI WON HO", "KPi.033", "exact"),
         ("Lee Won-ho", "KPi.033", "variant"),  # Ri / Lee
-        ("리원호", "KPi.033", "variant"),  # Hangul, romanised: 리 = li
+        ("리원호", "KPi.033", "exact"),  # Hangul, romanised syllable by syllable: 리 = ri
         ("Jang Myeong-jin", "KPi.007", "phonetic"),  # Revised Romanisation of Myong
         ("Chang Myong Jin", "KPi.007", "phonetic"),  # McCune–Reischauer ch / j
         ("Mohammed Taher Anwari", "TAi.005", "variant"),

@@ -104,13 +104,16 @@ for _group in (
     "bin ibn ben",
     "al el",
     "umar omar",
-    "uthman othman osman",
+    "uthman othman osman usman",
+    "jamal gamal djamal",
+    "zayd zaid zeid",
+    "said saeed sayed sayyid saied",
     "khalid khaled",
     "abdullah abdallah abdollah",
     "sulayman suleiman sulaiman soliman",
     "ibrahim ebrahim",
     "ismail ismael esmail",
-    "mustafa mostafa moustafa",
+    "mustafa mostafa moustafa moustapha mustapha",
 ):
     _tokens = _group.split()
     for _token in _tokens:
@@ -153,8 +156,8 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def phonetic_key(token: str) -> str:
-    """Spellings of one sound coincide: voiced and unvoiced stops and r/l (Korean
-    romanisations), digraphs, doubled letters, and vowels reduced to their first."""
+    """Spellings of one sound coincide: voiced and unvoiced stops (Korean romanisations),
+    digraphs, doubled letters, and vowels reduced to their first."""
     t = token
     for a, b in (
         ("dzh", "j"), ("dj", "j"),
@@ -172,7 +175,7 @@ def phonetic_key(token: str) -> str:
         t = t.replace("un", "on").replace("ul", "ol")
         if len(t) <= 4 and t.endswith("h") and t[-2:-1] in ("a", "e", "i", "o", "u"):
             t = t[:-1]
-    t = t.translate(str.maketrans("gdbjlf", "ktpcrp"))
+    t = t.translate(str.maketrans("gdbjf", "ktpcp"))
     out: list[str] = []
     for ch in t:
         if out and out[-1] == ch:
@@ -189,6 +192,12 @@ def skeleton(token: str) -> str:
     return "".join(c for c in key if c not in "aeiouwh'`") or key[:1]
 
 
+def _syllable(ch: str) -> str:
+    """A Hangul syllable romanised; an initial ㄹ as r, as both romanisations write it."""
+    latin = anyascii(ch)
+    return "R" + latin[1:] if latin.startswith("L") else latin
+
+
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[Token, ...]:
     """The tokens of a name in any script."""
@@ -196,9 +205,9 @@ def tokens(name: str) -> tuple[Token, ...]:
     script = _script(text)
     if _HANGUL.search(text):
         # Each Hangul syllable is a romanised syllable of its own, as in "RI WON HO".
-        text = _HANGUL.sub(lambda m: " " + anyascii(m.group(0)) + " ", text)
+        text = _HANGUL.sub(lambda m: " " + _syllable(m.group(0)) + " ", text)
     text = anyascii(_fold(text)).lower() if script != "latin" else _fold(text).lower()
-    text = text.replace("'", "").replace("`", "")
+    text = re.sub("['`\u2018\u2019\u02bc\u02bb]", "", text)
     out = []
     for raw in _SPLIT.split(text):
         if not raw:
