@@ -189,7 +189,7 @@ def phonetic_key(token: str) -> str:
 def skeleton(token: str) -> str:
     """The consonants only (Arabic script writes few vowels): Muhammad and محمد coincide."""
     key = phonetic_key(token)
-    return "".join(c for c in key if c not in "aeiouwh'`") or key[:1]
+    return "".join(c for c in key if c not in "aeiouwy'`") or key[:1]
 
 
 def _syllable(ch: str) -> str:

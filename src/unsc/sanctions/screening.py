@@ -137,7 +137,9 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
     if q.canonical == c.canonical:
         return "variant", RULE_SCORES["variant"]
     if q.script != c.script:
-        if q.key == c.key or ("arabic" in (q.script, c.script) and q.skeleton == c.skeleton):
+        arabic = "arabic" in (q.script, c.script)
+        # Arabic script writes few vowels: the consonants decide, if there are enough.
+        if q.key == c.key or (arabic and q.skeleton == c.skeleton and len(q.skeleton) >= 3):
             return "transliteration", RULE_SCORES["transliteration"]
     elif q.key == c.key:
         return "phonetic", RULE_SCORES["phonetic"]
