@@ -18,7 +18,7 @@ from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
 from unsc.service.record import today
 from unsc.web import charts
-from unsc.web.pages import SessionDep, Table, _day, error_page, render
+from unsc.web.pages import SessionDep, Table, _day, _months, error_page, render
 from unsc.web.sanctions import screener
 
 router = APIRouter(include_in_schema=False)
@@ -151,6 +151,7 @@ def sanctions_page(
         (("date", "Date (New York)"), ("event", "Event"), ("responses", "The Council next")),
         events,
     )
+    trigger_chart = _trigger_chart(triggered["triggers"]) if triggered["triggers"] else ""
     drafts = sorted({c.resolution for c in load_regime(regime).drafts})
     ledger_charts = [
         charts.bar_chart(
@@ -180,7 +181,38 @@ def sanctions_page(
         drafts=drafts,
         chart=_history(regime, today()),
         ledger_charts=ledger_charts,
+        trigger_chart=trigger_chart,
         has_trigger=bool(triggered["triggers"]),
+    )
+
+
+def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
+    """The events that met the trigger, per month, against what the Council did."""
+    trigger = triggers[0]
+    since = dt.date.fromisoformat(trigger["since"])
+    months = _months(since, today())
+    per_month: dict[str, int] = {}
+    actions: dict[tuple[str, str], dict[str, Any]] = {}
+    for event in trigger["events"]:
+        per_month[event["date"][:7]] = per_month.get(event["date"][:7], 0) + 1
+        for r in event["responses"]:
+            actions[(r["date"], r["symbol"] or r["subject"])] = r
+    span = len(months)
+    kinds = {"vetoed_draft": "veto"}
+    marks = [
+        charts.Mark(
+            months.index(r["date"][:7]) / span if r["date"][:7] in months else 0.0,
+            f"{r['symbol'] or r['subject']} ({r['date']})",
+            kinds.get(r["kind"], r["kind"]),
+        )
+        for r in actions.values()
+    ]
+    return charts.timeline(
+        [(m, per_month.get(m, 0)) for m in months],
+        marks,
+        title="Launches that met 2397 OP27 per month (bars) and what the Council did (dots)",
+        source="nk-missile-tests (Apache-2.0, after CNS/NTI); Sciences Po UNSC votes "
+        "(CC BY 4.0); unsc fact sheet",
     )
 
 
