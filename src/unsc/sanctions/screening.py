@@ -149,7 +149,11 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
     edits = OSA.distance(q.text, c.text, score_cutoff=2)
     allowed = 1 if shortest <= 4 else 2
     if edits <= allowed:
-        return "fuzzy", 1.0 - 0.08 * edits - (0.04 if edits and shortest <= 5 else 0.0)
+        # An edit weighs more in a short word: one letter of four is a quarter of it.
+        per_edit = 0.15 if shortest <= 4 else 0.09 if shortest <= 6 else 0.07
+        if shortest <= 4 and q.text[0] != c.text[0]:
+            per_edit = 0.25  # another first letter in a short word: mostly another word
+        return "fuzzy", 1.0 - per_edit * edits
     return None
 
 
@@ -223,7 +227,7 @@ class Screener:
 
     def _similar(self, t: Token) -> tuple[str, ...]:
         """Listed tokens that may match ``t`` (for blocking)."""
-        found = self._near.get(t.canonical + "|" + t.script)
+        found = self._near.get(t.text + "|" + t.script)
         if found is not None:
             return found
         near = {t.canonical} & self.postings.keys()
@@ -245,7 +249,7 @@ class Screener:
                     near |= self.canonicals_of[match]
         result = tuple(near)
         if len(self._near) < 200_000:
-            self._near[t.canonical + "|" + t.script] = result
+            self._near[t.text + "|" + t.script] = result
         return result
 
     def _align(
