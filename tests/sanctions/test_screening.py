@@ -9,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from unsc.cli import app
@@ -108,3 +110,30 @@ def test_the_screen_command(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "needs a 'name' column" in result.stderr
     result = runner.invoke(app, ["screen"])
     assert result.exit_code == 2 and "give a NAME" in result.stderr
+
+
+NAMES = sorted({a.name for e in bundled_list().entries for a in e.names()})
+
+
+@given(
+    name=st.sampled_from(NAMES),
+    cuts=st.lists(st.integers(min_value=0, max_value=40), max_size=2),
+    letter=st.sampled_from("aeiknorstu"),
+)
+@settings(max_examples=120, deadline=None, derandomize=True)
+def test_the_threshold_prunes_nothing_that_reaches_it(
+    name: str, cuts: list[int], letter: str
+) -> None:
+    """Candidates are aligned only if they could still reach the threshold: asking with a
+    threshold finds exactly what asking without one finds at or above it."""
+    for cut in cuts:  # a typo or two
+        if cut < len(name):
+            name = name[:cut] + letter + name[cut + 1 :]
+    query = Query(name)
+    pruned = [(c.reference, round(c.score, 6)) for c in screener().screen(query, threshold=0.88)]
+    full = [
+        (c.reference, round(c.score, 6))
+        for c in screener().screen(query, limit=100, threshold=0.5)
+        if c.score >= 0.88
+    ][:10]
+    assert pruned == full
