@@ -16,6 +16,7 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from unsc.service.database import open_database
@@ -171,3 +172,23 @@ def test_a_screen_that_stops_reading_is_cut_off_and_resumes(
     with connect(f"ws://{address}{path}&since={len(seqs)}") as resumed:
         rest = [e["seq"] for e in received(resumed, last)]
     assert rest == list(range(len(seqs) + 1, last + 1))
+
+
+def test_a_reissued_link_stops_its_open_screens_at_once(served: tuple[str, FastAPI]) -> None:
+    address, app = served
+    s = create(address)
+    sid, chair = s["id"], s["chair_token"]
+    old = next(d["token"] for d in s["delegations"] if d["seat"] == "IND")
+    base = f"ws://{address}/api/sessions/{sid}/ws?token="
+    with connect(base + old) as phone, connect(base + chair) as console:
+        assert len(app.state.live.screens(sid)) == 2
+        answer = httpx.post(
+            f"http://{address}/api/sessions/{sid}/delegations/IND/reissue",
+            headers={"Authorization": f"Bearer {chair}"},
+        )
+        assert answer.status_code == 200
+        with pytest.raises(ConnectionClosed):
+            phone.recv(timeout=5)  # cut: it receives nothing more
+        assert len(app.state.live.screens(sid)) == 1
+        command(address, sid, chair, "open_vote", title="S/2022/431")
+        assert received(console, 1)[0]["kind"] == "open_vote"

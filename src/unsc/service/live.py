@@ -146,9 +146,11 @@ class LiveHub:
         self._pending: dict[str, list[machine.Event]] = defaultdict(list)
         self._flushing: set[str] = set()
         self._published: dict[str, int] = {}
+        """Per session, the last sequence number this worker has pushed to its screens."""
         self._actors: dict[str, Actor] = {}
         """Token hash -> actor, for valid tokens (one process only)."""
-        """Per session, the last sequence number this worker has pushed to its screens."""
+        self._owners: dict[Push, tuple[str, str]] = {}
+        """A delegation's screens: push -> (session, seat), to cut them at a reissue."""
 
     # -- setting up ------------------------------------------------------------------
 
@@ -250,6 +252,14 @@ class LiveHub:
                     }
                 ],
             )
+        # The old link's screens stop receiving too (the phone's page then shows that the
+        # link was revoked when it reconnects).
+        for push, owner in list(self._owners.items()):
+            if owner == (actor.session_id, seat):
+                self.unsubscribe(actor.session_id, push)
+                cut = getattr(push, "cut", None)
+                if cut is not None:
+                    cut()
         return token
 
     # -- who is asking -------------------------------------------------------------------
@@ -463,12 +473,17 @@ class LiveHub:
             if state is not None:
                 self._states[session_id] = state
 
-    def subscribe(self, session_id: str, push: Push) -> Push:
-        """Every batch from now on goes to ``push`` until it refuses one."""
+    def subscribe(self, session_id: str, push: Push, seat: str | None = None) -> Push:
+        """Every batch from now on goes to ``push`` until it refuses one (or, for a
+        delegation's ``seat``, until its link is reissued)."""
         self._subscribers[session_id].add(push)
+        if seat is not None:
+            self._owners[push] = (session_id, seat)
         return push
 
-    def subscribe_queue(self, session_id: str) -> tuple[asyncio.Queue[Batch], Push]:
+    def subscribe_queue(
+        self, session_id: str, seat: str | None = None
+    ) -> tuple[asyncio.Queue[Batch], Push]:
         """A screen served by a task of its own: batches wait in a bounded queue."""
         queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=self.queue_size)
 
@@ -479,9 +494,10 @@ class LiveHub:
                 return False
             return True
 
-        return queue, self.subscribe(session_id, push)
+        return queue, self.subscribe(session_id, push, seat)
 
     def unsubscribe(self, session_id: str, push: Push) -> None:
+        self._owners.pop(push, None)
         screens = self._subscribers.get(session_id)
         if screens is not None:
             screens.discard(push)

@@ -202,9 +202,9 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         backlog = live.events_since(session_id, since)
         if backlog:
             screen.send_backlog(batch_of(backlog))
-        push: Push = live.subscribe(session_id, screen)
+        push: Push = live.subscribe(session_id, screen, actor.seat)
     else:
-        queue, push = live.subscribe_queue(session_id)
+        queue, push = live.subscribe_queue(session_id, actor.seat)
         backlog = live.events_since(session_id, since)
         if backlog:
             await websocket.send_text(batch_of(backlog).for_role(actor.role))

@@ -95,6 +95,10 @@ class DirectScreen:
         self.since = batch.last_seq
         return True
 
+    def cut(self) -> None:
+        """Close the connection now (its link was revoked)."""
+        self.protocol.transport.abort()
+
     def send_backlog(self, batch: Batch) -> None:
         """The log so far, written whole however long it is; allowed to drain."""
         encoded = frame(batch, self.role)
