@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -29,14 +29,6 @@ DraftOption = Annotated[
 ]
 
 
-def _limits(view: dict[str, Any]) -> str:
-    if "limits" not in view:
-        return ""
-    amounts = " or ".join(f"{x['amount']:,.0f} {x['unit']}" for x in view["limits"])
-    period = view.get("period")
-    return f"{amounts} ({period['start']} – {period['end']})" if period else amounts
-
-
 @sanctions_app.command("measures")
 def measures(
     regime: RegimeOption,
@@ -60,7 +52,8 @@ def measures(
     for column in ("Measure", "Kind", "Since", "Limit", "Paragraphs"):
         table.add_column(column)
     for m in view["measures"]:
-        table.add_row(m["title"], m["kind"], m["since"], _limits(m), "\n".join(m["paragraphs"]))
+        limit = sanctions.limits_text(m, period=True)
+        table.add_row(m["title"], m["kind"], m["since"], limit, "\n".join(m["paragraphs"]))
     out.print(table)
 
 
@@ -95,8 +88,10 @@ def diff(
         table.add_row("[red]- ended[/]", m["title"], "")
     for c in view["changed"]:
         what = c["after"]["title"]
-        if _limits(c["before"]) != _limits(c["after"]):
-            what += f"\n  {_limits(c['before']) or 'no limit'} → {_limits(c['after'])}"
+        old = sanctions.limits_text(c["before"], period=True)
+        new = sanctions.limits_text(c["after"], period=True)
+        if old != new:
+            what += f"\n  {old or 'no limit'} → {new}"
         table.add_row("[yellow]~ amended[/]", what, "\n".join(c["by"]))
     out.print(table)
 
@@ -127,12 +122,7 @@ def caps(
     """The caps in force on a date: limit, period, what was delivered, and notices."""
     day = day_option(on)
     try:
-        thresholds = [float(x) for x in notices.split(",") if x.strip()]
-    except ValueError:
-        fail(f"--notices: per cents separated by commas, e.g. 75,90,95; not {notices!r}")
-    if any(not 0 < t <= 100 for t in thresholds):
-        fail("--notices: each per cent must be above 0 and at most 100")
-    try:
+        thresholds = sanctions.parse_notices(notices, "--notices")
         deliveries = (
             sanctions.read_ledger(ledger, regime) if ledger else sanctions.bundled_ledger(regime)
         )

@@ -282,20 +282,6 @@ class Difference:
     changed: tuple[tuple[Measure, Measure], ...]
     """(before, after) for a measure in force on both sides with new changes."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": [m.to_dict() for m in self.added],
-            "removed": [m.to_dict() for m in self.removed],
-            "changed": [
-                {
-                    "before": b.to_dict(),
-                    "after": a.to_dict(),
-                    "by": [c.where for c in a.changes if c not in b.changes],
-                }
-                for b, a in self.changed
-            ],
-        }
-
 
 def difference(before: Sequence[Measure], after: Sequence[Measure]) -> Difference:
     old = {m.id: m for m in before}

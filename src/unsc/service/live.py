@@ -99,6 +99,12 @@ class Batch:
     def for_role(self, role: str) -> str:
         return self.text if role == machine.CHAIR else self.public_text
 
+    def after(self, seq: int) -> Batch:
+        """The batch without the events a screen already has (up to ``seq``)."""
+        if self.first_seq > seq:
+            return self
+        return batch_of([e for e in self.events if e.seq > seq], self.tally)
+
 
 Push = Callable[[Batch], bool]
 """Hands a batch to one screen, without waiting; False when the screen cannot keep up."""

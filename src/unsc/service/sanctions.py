@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from unsc.core.errors import UnscError
 from unsc.core.measures import Measure, MeasureKind, Regime, difference, in_force
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
@@ -35,6 +36,33 @@ def measure_view(measure: Measure, day: dt.date) -> dict[str, Any]:
         view["limits"] = [limit.to_dict() for limit in phase.limits]
         view["period"] = None if period is None else period.to_dict()
     return view
+
+
+def limits_text(view: dict[str, Any], *, period: bool = False) -> str:
+    """A measure's limits as people write them ("4,000,000 barrels or 525,000 tonnes"),
+    with its current period if asked."""
+    if "limits" not in view:
+        return ""
+    amounts = " or ".join(f"{x['amount']:,.0f} {x['unit']}" for x in view["limits"])
+    when = view.get("period")
+    return f"{amounts} ({when['start']} – {when['end']})" if period and when else amounts
+
+
+def parse_notices(text: str, field: str) -> list[float]:
+    """Per cents of a cap's limit at which notices are due: "75,90,95"."""
+    try:
+        thresholds = [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise UnscError(
+            f"{field}: per cents separated by commas, e.g. 75,90,95; not {text!r}"
+        ) from None
+    if any(not 0 < t <= 100 for t in thresholds):
+        raise UnscError(f"{field}: each per cent must be above 0 and at most 100")
+    return thresholds
+
+
+def _cap_ids(regime: Regime) -> set[str]:
+    return {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
 
 
 def measures(regime_id: str, day: dt.date, draft: str | None = None) -> dict[str, Any]:
@@ -98,10 +126,8 @@ def caps(
 
 def read_ledger(path: Path, regime_id: str) -> list[Delivery]:
     """A ledger CSV, every row or none (an error names the bad row)."""
-    regime = load_regime(regime_id)
-    ids = {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
     with open_text(path) as handle:
-        return parse_ledger(handle, path.name, ids)
+        return parse_ledger(handle, path.name, _cap_ids(load_regime(regime_id)))
 
 
 def triggers(db: Session, regime_id: str) -> dict[str, Any]:
@@ -186,6 +212,5 @@ def bundled_ledger(regime_id: str) -> list[Delivery]:
     folder = resources.files(LEDGERS)
     if not folder.joinpath(name).is_file():
         return []
-    ids = {c.measure for c in regime.changes if c.kind is MeasureKind.CAP}
     text = folder.joinpath(name).read_text(encoding="utf-8")
-    return parse_ledger(io.StringIO(text, newline=""), name, ids)
+    return parse_ledger(io.StringIO(text, newline=""), name, _cap_ids(regime))

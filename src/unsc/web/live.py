@@ -247,8 +247,7 @@ async def _forward(
         batch = await queue.get()
         if batch.last_seq <= since:
             continue
-        if batch.first_seq <= since:
-            batch = batch_of([e for e in batch.events if e.seq > since], batch.tally)
+        batch = batch.after(since)
         await websocket.send_text(batch.for_role(role))
         since = batch.last_seq
         if not live.is_subscribed(session_id, push) and queue.empty():

@@ -72,12 +72,7 @@ def caps(
     (reported to the committee, or alleged); another ledger: ``unsc sanctions caps
     --ledger``."""
     day = parse_day(on, "on") if on else today()
-    try:
-        thresholds = [float(x) for x in notices.split(",") if x.strip()]
-    except ValueError:
-        raise UnscError("notices: per cents separated by commas, e.g. 75,90,95") from None
-    if any(not 0 < t <= 100 for t in thresholds):
-        raise UnscError("notices: each per cent above 0 and at most 100")
+    thresholds = sanctions.parse_notices(notices, "notices")
     return sanctions.caps(_regime(regime), day, sanctions.bundled_ledger(regime), thresholds)
 
 

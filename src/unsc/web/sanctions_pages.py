@@ -107,7 +107,7 @@ def sanctions_page(
             ("limit", "Limit"),
             ("paragraphs", "Paragraphs"),
         ),
-        [{**m, "limit": _limits(m)} for m in view["measures"]],
+        [{**m, "limit": sanctions.limits_text(m)} for m in view["measures"]],
     )
     cap_table = Table(
         "caps",
@@ -214,12 +214,6 @@ def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
         source="nk-missile-tests (Apache-2.0, after CNS/NTI); Sciences Po UNSC votes "
         "(CC BY 4.0); unsc fact sheet",
     )
-
-
-def _limits(measure: dict[str, Any]) -> str:
-    if "limits" not in measure:
-        return ""
-    return " or ".join(f"{x['amount']:,.0f} {x['unit']}" for x in measure["limits"])
 
 
 @router.get("/screen", response_class=HTMLResponse)

@@ -19,7 +19,7 @@ from starlette.websockets import WebSocket
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.frames import Frame, Opcode
 
-from unsc.service.live import Batch, batch_of
+from unsc.service.live import Batch
 from unsc.sessions import machine
 
 UNSENT_LIMIT = 256 * 1024
@@ -80,8 +80,7 @@ class DirectScreen:
             return False
         if batch.last_seq <= self.since:
             return True
-        if batch.first_seq <= self.since:
-            batch = batch_of([e for e in batch.events if e.seq > self.since], batch.tally)
+        batch = batch.after(self.since)
         transport: asyncio.Transport = protocol.transport
         if transport.is_closing():
             return False
