@@ -15,7 +15,14 @@ from typer.testing import CliRunner
 
 from unsc.cli import app
 from unsc.importers.unlist import bundled_list
-from unsc.sanctions.screening import DEFAULT_THRESHOLD, LOW_QUALITY_CAP, Query, Screener
+from unsc.sanctions.names import tokens
+from unsc.sanctions.screening import (
+    DEFAULT_THRESHOLD,
+    LOW_QUALITY_CAP,
+    Query,
+    Screener,
+    token_match,
+)
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +85,41 @@ def test_date_of_birth_and_nationality_confirm_or_conflict() -> None:
     assert other.checks["nationality"] == "conflicts" and other.score < agrees.score
 
 
+@pytest.mark.parametrize(
+    ("same", "other"),
+    [
+        (("Myong", "Myeong", "Myung"), ("Yang", "Ming")),  # Korean: a glide y is a consonant
+        (("Yong", "Young", "Yeong"), ("Yang",)),
+        (("Mariam", "Maryam"), ("Maram",)),
+        (("Ryu", "Yoo"), ("Ri", "Lee")),  # 류 and 리 are two surnames
+        (("Cheol", "Chol", "Chul"), ("Choe",)),
+        (("Soyeon",), ("Son", "Seon")),  # two syllables are not one
+    ],
+)
+def test_phonetic_keys_join_spellings_of_one_sound_only(
+    same: tuple[str, ...], other: tuple[str, ...]
+) -> None:
+    keys = {t.key for name in same for t in tokens(name)}
+    assert len(keys) == 1, keys
+    assert not keys & {t.key for name in other for t in tokens(name)}
+
+
+def test_a_first_letter_and_a_derived_surname_weigh_more_than_a_typo() -> None:
+    def pair(a: str, b: str) -> float:
+        found = token_match(a, b)
+        return found[1] if found else 0.0
+
+    # One edit each; another first letter mostly makes another name (Nelson / Wilson).
+    assert pair("nelson", "wilson") < pair("wilsen", "wilson")
+    assert pair("gallo", "karlo") < pair("garlo", "karlo")
+    # Mohammadi, Hosseini, Bakri: surnames formed with -i, related to but not the name.
+    assert pair("mohammadi", "muhammad") < pair("mohammmad", "muhammad")
+    assert token_match("bakri", "bakr") == ("derived", 0.75)
+    found = screener().screen(Query("Hossein Mohammadi"), threshold=DEFAULT_THRESHOLD)
+    assert found == []
+    assert screener().screen(Query("Hussein Muhammad"), limit=1)[0].reference == "CDi.015"
+
+
 @pytest.mark.parametrize("name", ["John Smith", "Maria Garcia Lopez", "Kim Min-jun", "Sato Yuki"])
 def test_ordinary_names_do_not_alert(name: str) -> None:
     assert screener().screen(Query(name), threshold=DEFAULT_THRESHOLD) == []
@@ -130,10 +172,13 @@ def test_the_threshold_prunes_nothing_that_reaches_it(
         if cut < len(name):
             name = name[:cut] + letter + name[cut + 1 :]
     query = Query(name)
-    pruned = [(c.reference, round(c.score, 6)) for c in screener().screen(query, threshold=0.88)]
+    pruned = [
+        (c.reference, round(c.score, 6))
+        for c in screener().screen(query, threshold=DEFAULT_THRESHOLD)
+    ]
     full = [
         (c.reference, round(c.score, 6))
         for c in screener().screen(query, limit=100, threshold=0.5)
-        if c.score >= 0.88
+        if c.score >= DEFAULT_THRESHOLD
     ][:10]
     assert pruned == full

@@ -154,6 +154,10 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_VOWEL_Y = re.compile("y(?![aeiou])")
+_GLIDE_I = re.compile("(?<=[b-df-hj-np-tv-z])i(?=[aeou])")
+
+
 @lru_cache(maxsize=65536)
 def phonetic_key(token: str) -> str:
     """Spellings of one sound coincide: voiced and unvoiced stops (Korean romanisations),
@@ -165,9 +169,12 @@ def phonetic_key(token: str) -> str:
         ("dh", "d"), ("th", "t"), ("ts", "s"), ("tz", "s"), ("ck", "k"), ("q", "k"),
         ("x", "ks"), ("c", "k"), ("z", "s"), ("v", "w"),
         ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("ae", "e"),
-        ("ie", "i"), ("y", "i"), ("ui", "i"),
+        ("ie", "i"), ("ui", "i"), ("iy", "y"),
     ):  # fmt: skip
         t = t.replace(a, b)
+    # A "y" before a vowel is a consonant (Yang and Yong stay apart, Ryu and Ri too); so is
+    # an "i" between a consonant and a vowel (Mariam / Maryam). Elsewhere it is a vowel.
+    t = _GLIDE_I.sub("y", _VOWEL_Y.sub("i", t))
     if len(t) <= 10:
         # Korean syllables: McCune-Reischauer "o", Revised "eo" and the common "u" before
         # n, ng and l coincide (Son / Seon / Sun, Myong / Myeong / Myung, Chol / Cheol /

@@ -2,12 +2,12 @@
 
 Each name or alias of each entry is indexed as tokens (``names.tokens``). A query's tokens
 are aligned one to one with a listed name's tokens; each pair matched by a rule: exact, name
-variant, transliteration (another script), phonetic (same key) or fuzzy (one or two edits;
-tokens of one or two letters only exactly). The name's score is a weighted F-measure of
-the query tokens matched and the listed tokens matched (rare tokens weigh more; particles
-and legal forms little), weighted towards the query (a dropped middle name costs less than
-an extra token). Dates of birth and nationalities then confirm or conflict. A low-quality
-alias alone is capped below the alert threshold.
+variant, transliteration (another script), phonetic (same key), derived (a surname formed
+with -i) or fuzzy (one or two edits; tokens of one or two letters only exactly). The name's
+score is a weighted F-measure of the query tokens matched and the listed tokens matched
+(rare tokens weigh more; particles and legal forms little), weighted towards the query (a
+dropped middle name costs less than an extra token). Dates of birth and nationalities then
+confirm or conflict. A low-quality alias alone is capped below the alert threshold.
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from rapidfuzz import process
+import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
 from unsc.sanctions.listing import Entry, Quality
 from unsc.sanctions.names import Token, skeleton, tokens
+from unsc.sanctions.nearby import Nearby
 
-DEFAULT_THRESHOLD = 0.88
+DEFAULT_THRESHOLD = 0.875
 """A candidate at or above this score is an alert."""
 LOW_QUALITY_CAP = 0.70
 """A low-quality alias alone never reaches the alert threshold."""
@@ -40,6 +41,8 @@ MIDDLE_DISCOUNT = 0.5
 """The share of a dropped middle name's weight that is forgiven."""
 
 RULE_SCORES = {"exact": 1.0, "variant": 0.97, "transliteration": 0.95, "phonetic": 0.93}
+DERIVED_SCORE = 0.75
+"""A name and the one formed from it with -i (Mohammad / Mohammadi): related, not the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,13 @@ def _pair(q: Token, c: Token) -> tuple[str, float] | None:
 _MISSING = object()
 
 
+def token_match(query: str, listed: str) -> tuple[str, float] | None:
+    """The rule by which two one-word names match, and its score; None if they do not."""
+    (q,) = tokens(query)
+    (c,) = tokens(listed)
+    return _pair(q, c)
+
+
 def _match(q: Token, c: Token) -> tuple[str, float] | None:
     if q.text == c.text:
         return "exact", 1.0
@@ -143,6 +153,8 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
             return "transliteration", RULE_SCORES["transliteration"]
     elif q.key == c.key:
         return "phonetic", RULE_SCORES["phonetic"]
+    if _derived(q, c):
+        return "derived", DERIVED_SCORE
     shortest = min(len(q.text), len(c.text))
     if shortest <= 2:
         return None  # one or two letters: exactly, or as a listed variant, only
@@ -151,10 +163,30 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
     if edits <= allowed:
         # An edit weighs more in a short word: one letter of four is a quarter of it.
         per_edit = 0.15 if shortest <= 4 else 0.09 if shortest <= 6 else 0.07
-        if shortest <= 4 and q.text[0] != c.text[0]:
-            per_edit = 0.25  # another first letter in a short word: mostly another word
+        if q.text[0] != c.text[0]:
+            # A first letter is seldom mistyped: another one mostly makes another name.
+            per_edit = 0.25 if shortest <= 4 else 0.12 if shortest <= 6 else 0.09
         return "fuzzy", 1.0 - per_edit * edits
     return None
+
+
+def _derived(q: Token, c: Token) -> bool:
+    """One name is the other with the suffix -i (Mohammadi, Hosseini, Bakri): a surname of
+    its own, formed from the other (the Arabic and Persian nisba)."""
+    short, long = sorted((q, c), key=lambda t: len(t.text))
+    if len(short.text) < 4 or not long.text.endswith("i") or short.text[-1] in "aeiouy":
+        return False
+    stem = tokens(long.text[:-1])
+    return len(stem) == 1 and stem[0].canonical == short.canonical
+
+
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    names: npt.NDArray[np.intp]
+    """The listed names a query token may match, each once."""
+    postings: npt.NDArray[np.intp]
+    weights: npt.NDArray[np.float64]
+    """Per posting, the listed token's weight (a name may hold a token twice)."""
 
 
 class Screener:
@@ -206,15 +238,14 @@ class Screener:
                 self.canonicals_of[t.text].add(t.canonical)
                 if t.script == "arabic":
                     self.arabic_skeletons[t.skeleton].add(t.canonical)
-        self.by_length: dict[int, list[str]] = defaultdict(list)
-        for word in sorted(self.canonicals_of):
-            self.by_length[len(word)].append(word)
+        self.nearby = Nearby(w for w in self.canonicals_of if len(w) > 2)
+        """Listed spellings of three letters or more, for fuzzy blocking."""
         self.names = [
             _Name(n.entry, n.text, n.quality, n.tokens, w, sum(w) or 1.0)
             for n in self.names
             for w in [tuple(map(self._token_weight, n.tokens))]
         ]
-        self._near: dict[str, tuple[str, ...]] = {}
+        self._near: dict[str, _Reach] = {}
         self.posting_arrays = {k: np.array(v, dtype=np.intp) for k, v in self.postings.items()}
         self.posting_weights = {k: np.array(v) for k, v in posted_weights.items()}
         """What each posting adds to its name's bound: the listed token's own weight."""
@@ -225,11 +256,25 @@ class Screener:
             return 0.15
         return self.weight.get(t.canonical, self.max_weight)
 
-    def _similar(self, t: Token) -> tuple[str, ...]:
-        """Listed tokens that may match ``t`` (for blocking)."""
+    def _reach(self, t: Token) -> _Reach:
+        """The listed names that ``t`` may match, and what each posting adds to its name's
+        coverage (cached by spelling)."""
         found = self._near.get(t.text + "|" + t.script)
         if found is not None:
             return found
+        similar = self._similar(t)
+        if similar:
+            postings = np.concatenate([self.posting_arrays[c] for c in similar])
+            weights = np.concatenate([self.posting_weights[c] for c in similar])
+        else:
+            postings, weights = np.zeros(0, dtype=np.intp), np.zeros(0)
+        reach = _Reach(np.unique(postings), postings, weights)
+        if len(self._near) < 200_000:
+            self._near[t.text + "|" + t.script] = reach
+        return reach
+
+    def _similar(self, t: Token) -> tuple[str, ...]:
+        """Listed tokens that may match ``t`` (for blocking)."""
         near = {t.canonical} & self.postings.keys()
         near |= self.by_key.get(t.key, set())
         if t.script == "arabic":
@@ -237,20 +282,9 @@ class Screener:
         else:
             near |= self.arabic_skeletons.get(t.skeleton, set())
         if len(t.text) > 2:
-            cutoff = 1 if len(t.text) <= 4 else 2
-            length = len(t.text)
-            for size in range(max(3, length - cutoff), length + cutoff + 1):
-                words = self.by_length.get(size)
-                if not words:
-                    continue
-                for match, _, _ in process.extract(
-                    t.text, words, scorer=OSA.distance, score_cutoff=cutoff, limit=None
-                ):
-                    near |= self.canonicals_of[match]
-        result = tuple(near)
-        if len(self._near) < 200_000:
-            self._near[t.text + "|" + t.script] = result
-        return result
+            for match in self.nearby.within(t.text, 1 if len(t.text) <= 4 else 2):
+                near |= self.canonicals_of[match]
+        return tuple(near)
 
     def _align(
         self,
@@ -325,16 +359,19 @@ class Screener:
         total = sum(weights)
         size = len(self.names)
         bound = np.zeros(size)
-        listed = np.zeros(size)
+        postings, posted = [], []
         for t, w in zip(q_tokens, weights, strict=True):
             if t.light:
                 continue
-            hit = np.zeros(size, dtype=bool)
-            for canonical in self._similar(t):
-                posting = self.posting_arrays[canonical]
-                hit[posting] = True
-                np.add.at(listed, posting, self.posting_weights[canonical])
-            bound += w * hit
+            reach = self._reach(t)
+            bound[reach.names] += w
+            postings.append(reach.postings)
+            posted.append(reach.weights)
+        if not postings:
+            return []
+        listed = np.bincount(
+            np.concatenate(postings), weights=np.concatenate(posted), minlength=size
+        )
         target = max(0.0, threshold - 0.15)  # room for dates of birth and joined tokens
         q = bound / total
         c = np.minimum(1.0, listed / self.name_totals)
