@@ -157,3 +157,54 @@ def test_a_worker_that_catches_up_while_logging_pushes_every_event_in_order(
     seen, log = result[0]
     assert log == [1, 2, 3]
     assert seen == [1, 2, 3]
+
+
+def test_a_lost_listener_reconnects_and_pushes_what_it_missed(pg_server: str) -> None:
+    """A's LISTEN connection is cut while B logs two events: A opens it again, reads the log
+    and its screens get every event, in order, once."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from unsc.service.live import Actor, LiveHub, listen
+    from unsc.sessions import machine
+
+    url = create_database(pg_server, f"unsc_relisten_{os.getpid()}")
+    open_database(url).engine.dispose()
+
+    async def run() -> tuple[list[int], int]:
+        db_a, db_b = open_database(url), open_database(url)
+        a, b = LiveHub(db_a), LiveHub(db_b)
+        dsn = db_a.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        listener = asyncio.create_task(listen(a, dsn, retry=0.5))
+        await asyncio.sleep(0.5)
+        sid = a.create("Session", dt.date(2022, 5, 26)).session_id
+        chair = Actor(sid, machine.CHAIR, None)
+        seen: list[int] = []
+        a.subscribe(sid, lambda batch: seen.extend(e.seq for e in batch.events) or True)
+        await a.submit(chair, "add_speaker", {"seat": "USA"})
+        with db_b.engine.begin() as connection:
+            cut = connection.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+                )
+            ).scalar_one()
+        b.state(sid)
+        await b.submit(chair, "add_speaker", {"seat": "FRA"})  # A hears nothing of these
+        await b.submit(chair, "add_speaker", {"seat": "GBR"})
+        await asyncio.sleep(2.0)
+        await b.submit(chair, "add_speaker", {"seat": "CHN"})  # heard again
+        await asyncio.sleep(0.5)
+        listener.cancel()
+        db_a.engine.dispose()
+        db_b.engine.dispose()
+        return seen, cut
+
+    result: list[tuple[list[int], int]] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(run())))
+    thread.start()
+    thread.join(timeout=60)
+    seen, cut = result[0]
+    assert cut == 1
+    assert seen == [1, 2, 3, 4]

@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
+import logging
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -28,6 +29,8 @@ from unsc.service.database import Database
 from unsc.service.record import bundled_law
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat, custom_council
+
+log = logging.getLogger(__name__)
 
 PROJECTOR = "projector"
 CLOCKED = frozenset({"next_speaker", "propose_statement", "break_silence", "end_silence"})
@@ -479,6 +482,20 @@ class LiveHub:
             if state is not None:
                 self._states[session_id] = state
 
+    async def resync(self) -> None:
+        """Push what the log holds beyond what this worker has pushed, for every session it
+        holds or has pushed (after notices may have been missed). A held session's screens
+        have what its log in memory holds."""
+        for session_id, state in list(self._states.items()):
+            self._published.setdefault(session_id, state.last_seq)
+        for session_id in list(self._published):
+            with self.database.sessions() as s:
+                last = s.scalar(
+                    select(func.max(m.LiveEvent.seq)).where(m.LiveEvent.session_id == session_id)
+                )
+            if last is not None:
+                await self.catch_up(session_id, int(last))
+
     def subscribe(self, session_id: str, push: Push, seat: str | None = None) -> Push:
         """Every batch from now on goes to ``push`` until it refuses one (or, for a
         delegation's ``seat``, until its link is reissued)."""
@@ -641,13 +658,29 @@ def _into_the_record(s: Session, session_id: str, state: machine.SessionState) -
 CHANNEL = "unsc_live"
 
 
-async def listen(hub: LiveHub, dsn: str) -> None:
+async def listen(hub: LiveHub, dsn: str, *, retry: float = 0.5, longest: float = 10.0) -> None:
     """Fan out events logged by other workers: LISTEN on PostgreSQL, then push what the log
-    holds beyond what this worker has pushed. Runs until cancelled."""
+    holds beyond what this worker has pushed. A lost connection is opened again (waiting
+    ``retry`` seconds, doubled up to ``longest``), and every session this worker serves is
+    brought up to date from the log, since notices sent meanwhile are lost. Runs until
+    cancelled."""
     import psycopg
 
-    async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
-        await connection.execute(f"LISTEN {CHANNEL}")
-        async for notice in connection.notifies():
-            session_id, _, seq = notice.payload.partition(":")
-            await hub.catch_up(session_id, int(seq))
+    wait = retry
+    first = True
+    while True:
+        try:
+            async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
+                await connection.execute(f"LISTEN {CHANNEL}")
+                if not first:
+                    log.warning("live: listening again on %s; catching up from the log", CHANNEL)
+                    await hub.resync()
+                first, wait = False, retry
+                async for notice in connection.notifies():
+                    session_id, _, seq = notice.payload.partition(":")
+                    await hub.catch_up(session_id, int(seq))
+        except psycopg.OperationalError as error:
+            first = False
+            log.warning("live: lost the %s listener (%s); retrying in %.1f s", CHANNEL, error, wait)
+            await asyncio.sleep(wait)
+            wait = min(longest, wait * 2)
