@@ -263,3 +263,38 @@ def test_silence_ends_at_its_deadline_on_the_chairs_console(browser: Browser, se
     assert view["statements"][0]["ended"] and view["statements"][0]["decision"]["outcome"] == (
         "adopted"
     )
+
+
+def test_while_polling_the_chairs_commands_arrive_in_the_order_given(
+    browser: Browser, server: str
+) -> None:
+    from playwright.sync_api import Route
+
+    created: dict[str, Any] = httpx.post(
+        server + "/api/sessions", json={"date": "2022-05-26"}
+    ).json()
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    context.route_web_socket("**/ws*", lambda ws: ws.close(code=1011, reason="blocked"))
+    held: list[Route] = []
+    passed: list[str] = []
+
+    def hold_the_first(route: Route) -> None:
+        if not held:  # the first command is held up on the network
+            held.append(route)
+            return
+        passed.append(route.request.post_data or "")
+        route.continue_()
+
+    context.route("**/commands", hold_the_first)
+    chair = context.new_page()
+    chair.goto(server + created["chair_url"])
+    expect(chair.locator("#status")).to_have_text("Connected (without WebSockets: polling).")
+    for seat in ("IND", "IRL"):
+        chair.get_by_label("Add to the speakers list").select_option(seat)
+        chair.get_by_role("button", name="Add", exact=True).click()
+    chair.wait_for_timeout(500)
+    assert passed == []  # the second waits for the answer to the first
+    held[0].continue_()
+    expect(chair.locator("#speakers li")).to_have_text(["India", "Ireland"])
+    assert len(passed) == 1 and '"IRL"' in passed[0]
+    context.close()

@@ -213,17 +213,21 @@
     if (body.error) status(body.error);
   }
 
+  // While polling, each command waits for the answer to the one before, so the server
+  // takes them in the order they were given (a WebSocket keeps that order by itself).
+  let posting = Promise.resolve();
+
   function send(command, data) {
     const sent = { command: command, ballot: data && data.ballot_id };
     if (polling) {
-      fetch(api + "/commands", {
+      posting = posting.then(() => fetch(api + "/commands", {
         method: "POST",
         headers: Object.assign({ "Content-Type": "application/json" }, auth),
         body: JSON.stringify({ command: command, data: data || {} }),
       }).then(async (response) => {
         const body = await response.json();
         answered(sent, response.ok ? { ack: true } : { error: body.error || "refused" });
-      }).catch(() => status("Offline: your vote is kept on this device and sent when back."));
+      }).catch(() => status("Offline: your vote is kept on this device and sent when back.")));
       return true;
     }
     if (socket && socket.readyState === WebSocket.OPEN) {
