@@ -35,10 +35,15 @@ def regime_ids() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def load_regime(regime_id: str) -> Regime:
+def known_regime(regime_id: str) -> str:
+    """``regime_id`` if a regime of that id is bundled; else a RegimeError naming them."""
     if regime_id not in regime_ids():
-        raise RegimeError(f"regime: one of {', '.join(regime_ids())}, not {regime_id!r}")
-    name = f"sanctions/{regime_id}.yaml"
+        raise RegimeError(f"regime: one of {', '.join(regime_ids())}, not {regime_id[:20]!r}")
+    return regime_id
+
+
+def load_regime(regime_id: str) -> Regime:
+    name = f"sanctions/{known_regime(regime_id)}.yaml"
     text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
     return build_regime(parse_yaml(text), name)
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
 from unsc.importers.unlist import bundled_list
-from unsc.law.regimes import load_regime, regime_ids
+from unsc.law.regimes import known_regime, load_regime, regime_ids
 from unsc.sanctions.screening import DEFAULT_THRESHOLD, Screener
 from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
@@ -26,12 +26,6 @@ Draft = Annotated[
 ]
 
 
-def _regime(regime: str) -> str:
-    if regime not in regime_ids():
-        raise UnscError(f"regime: one of {', '.join(regime_ids())}, not {regime[:20]!r}")
-    return regime
-
-
 @router.get("/sanctions/regimes")
 def regimes() -> list[dict[str, Any]]:
     """The regimes bundled."""
@@ -42,7 +36,7 @@ def regimes() -> list[dict[str, Any]]:
 def measures(regime: str, on: Day = None, draft: Draft = None) -> dict[str, Any]:
     """What was in force on a date, each measure with the paragraphs that made it so."""
     day = parse_day(on, "on") if on else today()
-    return sanctions.measures(_regime(regime), day, draft)
+    return sanctions.measures(known_regime(regime), day, draft)
 
 
 @router.get("/sanctions/{regime}/diff", responses=ERRORS)
@@ -57,7 +51,7 @@ def diff(
     after = parse_day(until, "to") if until else today()
     if after < before:
         raise UnscError(f"to ({after}) is before from ({before}); swap them")
-    return sanctions.changes(_regime(regime), before, after, draft)
+    return sanctions.changes(known_regime(regime), before, after, draft)
 
 
 @router.get("/sanctions/{regime}/caps", responses=ERRORS)
@@ -73,13 +67,13 @@ def caps(
     --ledger``."""
     day = parse_day(on, "on") if on else today()
     thresholds = sanctions.parse_notices(notices, "notices")
-    return sanctions.caps(_regime(regime), day, sanctions.bundled_ledger(regime), thresholds)
+    return sanctions.caps(known_regime(regime), day, sanctions.bundled_ledger(regime), thresholds)
 
 
 @router.get("/sanctions/{regime}/triggers", responses=ERRORS)
 def triggers(regime: str, db: SessionDep) -> dict[str, Any]:
     """The events that met a resolution's trigger, each with what the Council did next."""
-    return sanctions.triggers(db, _regime(regime))
+    return sanctions.triggers(db, known_regime(regime))
 
 
 class ScreenIn(BaseModel):
