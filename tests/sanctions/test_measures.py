@@ -168,3 +168,27 @@ def test_the_commands() -> None:
     assert result.exit_code == 2 and "swap them" in result.stderr
     result = runner.invoke(app, ["sanctions", "measures", "--regime", "1718", "--on", "2018-13-01"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_the_ban_on_workers_abroad_outlives_its_repatriation_deadline() -> None:
+    """2397 OP8 set 22 December 2019 as the deadline to send DPRK workers home; the ban
+    itself goes on."""
+    on = {m.id for m in in_force(load_regime("1718"), dt.date(2022, 5, 26))}
+    assert "overseas-workers" in on
+    view = sanctions.changes("1718", dt.date(2019, 12, 1), dt.date(2020, 1, 31))
+    assert view["added"] == view["removed"] == view["changed"] == []
+
+
+def test_what_ended_a_measure_is_named() -> None:
+    view = sanctions.changes("1718", dt.date(2017, 1, 1), dt.date(2018, 1, 1))
+    coal = next(m for m in view["removed"] if m["id"] == "coal-export-cap")
+    assert (coal["ended"], coal["by"]) == ("2017-08-05", ["S/RES/2371 (2017), OP8"])
+    view = sanctions.changes("1718", dt.date(2024, 1, 1), dt.date(2024, 6, 1))
+    (panel,) = view["removed"]
+    assert (panel["ended"], panel["by"]) == ("2024-05-01", ["S/RES/2680 (2023)"])
+
+
+def test_citations_link_the_official_text_and_keep_where_they_were_read() -> None:
+    (arms, *_) = sanctions.measures("1718", dt.date(2018, 1, 1))["measures"]
+    assert arms["citations"][0]["url"] == "https://undocs.org/S/RES/1718(2006)"
+    assert "https://press.un.org/en/2006/sc8853.doc.htm" in arms["read_from"]

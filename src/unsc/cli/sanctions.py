@@ -85,7 +85,8 @@ def diff(
     for m in view["added"]:
         table.add_row("[green]+ added[/]", m["title"], "\n".join(m["paragraphs"][-1:]))
     for m in view["removed"]:
-        table.add_row("[red]- ended[/]", m["title"], "")
+        when = f" ({m['ended']})" if m["ended"] else ""
+        table.add_row(f"[red]- ended[/]{when}", m["title"], "\n".join(m["by"]))
     for c in view["changed"]:
         what = c["after"]["title"]
         old = sanctions.limits_text(c["before"], period=True)
@@ -93,7 +94,10 @@ def diff(
         if old != new:
             what += f"\n  {old or 'no limit'} → {new}"
         table.add_row("[yellow]~ amended[/]", what, "\n".join(c["by"]))
-    out.print(table)
+    if view["added"] or view["removed"] or view["changed"]:
+        out.print(table)
+    else:
+        out.print(f"{table.title}: nothing changed.")
 
 
 @sanctions_app.command("caps")

@@ -94,6 +94,11 @@ class UNSymbol:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def url(self) -> str:
+        """The document at the UN's Official Document System (undocs.org/SYMBOL)."""
+        return "https://undocs.org/" + self.text.replace(" ", "")
+
 
 # The provisions the rules engine relies on. Each is quoted or summarised in
 # docs/rules.md with its source from the project's domain fact sheet.

@@ -192,6 +192,7 @@ class Measure:
             "until": None if self.until is None else self.until.isoformat(),
             "paragraphs": [c.where for c in self.changes],
             "citations": [c.to_dict() for c in self.citations],
+            "read_from": list(dict.fromkeys(s for c in self.changes for s in c.sources)),
         }
 
 
@@ -281,6 +282,24 @@ class Difference:
     removed: tuple[Measure, ...]
     changed: tuple[tuple[Measure, Measure], ...]
     """(before, after) for a measure in force on both sides with new changes."""
+
+
+def ending(
+    regime: Regime, measure: Measure, after: dt.date, extra: Iterable[Change] = ()
+) -> tuple[dt.date, tuple[str, ...]] | None:
+    """When a measure in force before ``after`` ended by then, and the paragraphs that ended
+    it: a change that ends it, or the end date a change gave it (the day after it lapsed)."""
+    for change in sorted((*regime.changes, *extra), key=lambda c: (c.effective, c.adopted)):
+        if (
+            change.measure == measure.id
+            and change.action is Action.END
+            and measure.since < change.effective <= after
+        ):
+            return change.effective, (change.where,)
+    if measure.until is not None and measure.until < after:
+        setting = [c.where for c in measure.changes if c.until == measure.until]
+        return measure.until + dt.timedelta(days=1), tuple(setting[-1:])
+    return None
 
 
 def difference(before: Sequence[Measure], after: Sequence[Measure]) -> Difference:

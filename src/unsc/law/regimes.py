@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from unsc.core.citations import Citation, SourceKind
+from unsc.core.citations import Citation, SourceKind, UNSymbol
 from unsc.core.errors import LawDataError
 from unsc.core.measures import (
     Action,
@@ -80,11 +80,15 @@ def _change(c: Mapping[str, Any], where: str) -> Change:
     paragraph = "" if c.get("paragraph") is None else str(c["paragraph"])
     resolution = str(c["resolution"])
     ref = f"{resolution}, OP{paragraph}" if paragraph else resolution
+    try:
+        document = UNSymbol.parse(resolution).url  # the official text
+    except ValueError:
+        document = sources[0]
     citation = Citation(
         SourceKind.SC_RESOLUTION if resolution.startswith("S/RES/") else SourceKind.DATASET,
         ref,
         c.get("title", ""),
-        sources[0],
+        document,
     )
     phases = tuple(_phase(p, f"{where}.phases[{i}]") for i, p in enumerate(c.get("phases") or ()))
     return Change(

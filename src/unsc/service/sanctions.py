@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
-from unsc.core.measures import Measure, MeasureKind, Regime, difference, in_force
+from unsc.core.measures import Measure, MeasureKind, Regime, difference, ending, in_force
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
@@ -84,8 +84,9 @@ def changes(
     """What changed from ``before`` to ``after`` (or, with ``draft``, between the regime on
     ``after`` as it was and as the draft would have made it)."""
     regime = load_regime(regime_id)
+    extra = regime.draft(draft) if draft else ()
     old = in_force(regime, before)
-    new = in_force(regime, after, regime.draft(draft) if draft else ())
+    new = in_force(regime, after, extra)
     found = difference(old, new)
     return {
         "regime": regime_view(regime),
@@ -93,7 +94,10 @@ def changes(
         "to": after.isoformat(),
         "draft": draft,
         "added": [measure_view(m, after) for m in found.added],
-        "removed": [measure_view(m, before) for m in found.removed],
+        "removed": [
+            {**measure_view(m, before), **_ended(ending(regime, m, after, extra))}
+            for m in found.removed
+        ],
         "changed": [
             {
                 "before": measure_view(b, before),
@@ -105,22 +109,32 @@ def changes(
     }
 
 
+def _ended(end: tuple[dt.date, tuple[str, ...]] | None) -> dict[str, Any]:
+    if end is None:
+        return {"ended": None, "by": []}
+    return {"ended": end[0].isoformat(), "by": list(end[1])}
+
+
 def caps(
     regime_id: str,
     day: dt.date,
     deliveries: Sequence[Delivery] = (),
     thresholds: Sequence[float] = (),
     *,
+    draft: str | None = None,
     include_alleged: bool = True,
 ) -> list[dict[str, Any]]:
-    """Every cap with a limit on ``day``: its period, citations, what was delivered in the
-    period up to that day, and the notices at ``thresholds`` (per cent of the limit)."""
+    """Every cap with a limit on ``day`` (with ``draft``, as if that draft had been
+    adopted): its period, citations, what was delivered in the period up to that day, and
+    the notices at ``thresholds`` (per cent of the limit)."""
     regime = load_regime(regime_id)
     out = []
-    for measure in in_force(regime, day):
+    for measure in in_force(regime, day, regime.draft(draft) if draft else ()):
         status = cap_status(measure, day, deliveries, thresholds, include_alleged=include_alleged)
         if status is not None:
-            out.append(status.to_dict())
+            view = status.to_dict()
+            view["draft"] = draft
+            out.append(view)
     return out
 
 
