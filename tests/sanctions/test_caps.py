@@ -154,6 +154,14 @@ def test_the_caps_command(tmp_path: Path) -> None:
     )
     refined = next(c for c in json.loads(result.stdout) if c["measure"] == "refined-petroleum-cap")
     assert refined["alleged"] == 0 and refined["delivered"] == 450_000
+    result = runner.invoke(
+        app,
+        ["sanctions", "caps", "--regime", "1718", "--on", "2022-05-26", "--draft", "S/2022/431"],
+    )
+    assert "as if S/2022/431 had been adopted" in result.stdout
+    assert "None recorded: no delivery in the bundled ledger, which runs from 2019" in " ".join(
+        result.stdout.split()
+    )
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "2018-02-01,refined,X,1,litres,reported,t,\n", encoding="utf-8")
     result = runner.invoke(app, ["sanctions", "caps", "--regime", "1718", "--ledger", str(bad)])

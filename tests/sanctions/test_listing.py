@@ -63,6 +63,13 @@ def test_the_diff_from_2020_to_2024() -> None:
     assert all(ref in old_refs & new_refs for ref in amended)
     # Moving a date of birth into an alias element is not a change.
     assert "birth_dates" not in amended.get("CDi.011", [])
+    # Each amendment shows what the field was and what it became.
+    for entry in diff["amended"]:
+        assert set(entry["changes"]) == set(entry["fields"])
+        for field, change in entry["changes"].items():
+            assert field == "comments" or change["old"] != change["new"]
+    renamed = [e for e in diff["amended"] if "name" in e["fields"]]
+    assert len(renamed) == 8 and all(e["changes"]["name"]["new"] == e["name"] for e in renamed)
 
 
 def test_a_bad_file_gets_an_error_naming_the_line() -> None:
@@ -87,5 +94,7 @@ def test_the_list_diff_command() -> None:
     view = json.loads(result.stdout)
     assert set(view) >= {"added", "removed", "amended"}
     assert len(view["removed"]) == 184
+    result = runner.invoke(app, ["sanctions", "list-diff", str(OLD), str(NEW), "--show", "2"])
+    assert "Delisted (184)" in result.stdout and "… and 182 more" in result.stdout
     result = runner.invoke(app, ["sanctions", "list-diff", "missing.xml", str(NEW)])
     assert result.exit_code == 2 and "cannot read missing.xml" in result.stderr

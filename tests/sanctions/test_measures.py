@@ -192,3 +192,13 @@ def test_citations_link_the_official_text_and_keep_where_they_were_read() -> Non
     (arms, *_) = sanctions.measures("1718", dt.date(2018, 1, 1))["measures"]
     assert arms["citations"][0]["url"] == "https://undocs.org/S/RES/1718(2006)"
     assert "https://press.un.org/en/2006/sc8853.doc.htm" in arms["read_from"]
+
+
+def test_a_date_outside_the_recorded_changes_is_said_to_be() -> None:
+    early = sanctions.measures("1718", dt.date(1990, 1, 1))
+    assert early["measures"] == []
+    assert "first measures date from 2006-10-14" in sanctions.coverage_note(early)
+    late = sanctions.measures("1718", dt.date(2026, 1, 1))
+    assert late["recorded"]["last"] == "2024-04-30"
+    assert "recorded up to 2024-04-30" in sanctions.coverage_note(late)
+    assert sanctions.coverage_note(sanctions.measures("1718", dt.date(2018, 1, 1))) == ""

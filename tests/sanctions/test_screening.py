@@ -15,11 +15,13 @@ from typer.testing import CliRunner
 
 from unsc.cli import app
 from unsc.importers.unlist import bundled_list
+from unsc.sanctions.countries import country_code
 from unsc.sanctions.names import tokens
 from unsc.sanctions.screening import (
     DEFAULT_THRESHOLD,
     LOW_QUALITY_CAP,
     Query,
+    QueryError,
     Screener,
     token_match,
 )
@@ -182,3 +184,104 @@ def test_the_threshold_prunes_nothing_that_reaches_it(
         if c.score >= DEFAULT_THRESHOLD
     ][:10]
     assert pruned == full
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("North Korea", "PRK"),
+        ("DPRK", "PRK"),
+        ("KP", "PRK"),
+        ("prk", "PRK"),
+        ("Korea, Democratic People's Republic of", "PRK"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Republic of Korea", "KOR"),
+        ("Iran (Islamic Republic of)", "IRN"),
+        ("Democratic Republic of the Congo", "COD"),
+        ("Xyzland", None),
+    ],
+)
+def test_country_names_and_codes_agree(written: str, code: str | None) -> None:
+    assert country_code(written) == code
+
+
+def test_every_nationality_on_the_list_is_known() -> None:
+    listed = {n for e in bundled_list().entries for n in e.nationalities}
+    assert [n for n in listed if country_code(n) is None] == []
+
+
+@pytest.mark.parametrize("nationality", ["North Korea", "DPRK", "KP", "PRK"])
+def test_a_nationality_agrees_however_it_is_written(nationality: str) -> None:
+    (best, *_) = screener().screen(Query("Ri Won Ho", nationality=nationality), limit=1)
+    assert best.reference == "KPi.033" and best.checks["nationality"] == "agrees"
+    (other, *_) = screener().screen(Query("Ri Won Ho", nationality="Norway"), limit=1)
+    assert other.checks["nationality"] == "conflicts" and other.score < best.score
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": "   "}, "name: give a name"),
+        ({"dob": "notadate"}, "dob: a year, a date or a span of years"),
+        ({"dob": "17/07/1964"}, "dob: a year, a date or a span of years"),
+        ({"dob": "1964-13-01"}, "dob: a year, a date or a span of years"),
+        ({"dob": "1964-02-30"}, "dob: 1964-02-30 is not a real date"),
+        ({"nationality": "Xyzland"}, "nationality: 'Xyzland' is no country"),
+    ],
+)
+def test_a_query_that_cannot_be_screened_says_why(fields: dict[str, str], message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        Query(**{"name": "Ri Won Ho", **fields})
+
+
+def test_spans_of_years_are_dates_of_birth() -> None:
+    (best, *_) = screener().screen(Query("Ri Won Ho", dob="1960 - 1966"), limit=1)
+    assert best.checks["dob"] == "agrees"
+    (best, *_) = screener().screen(Query("Ri Won Ho", dob="1970-1975"), limit=1)
+    assert best.checks["dob"] == "conflicts"
+
+
+def test_one_letter_and_vowelless_script_match_only_what_they_spell() -> None:
+    # One letter only exactly: X is not "gs", however they sound.
+    assert token_match("x", "gs") is None
+    # Arabic script writes no short vowels: its letters are not fuzzy-matched to Latin ones.
+    assert token_match("smith", "سميرة") is None
+    # Their consonants alone cannot tell محمد (Muhammad) from محمود (Mahmud).
+    assert token_match("muhammad", "محمد") == ("variant", 0.97)
+    assert token_match("mahmoud", "محمود") == ("variant", 0.97)
+    assert token_match("mahmud", "محمد") is None
+    assert token_match("muhammad", "محمود") is None
+    (best, *_) = screener().screen(Query("محمد"), limit=1)
+    assert "mahmud" not in best.explanation.lower()
+
+
+def test_the_screen_command_refuses_what_it_cannot_do(tmp_path: Path) -> None:
+    runner = CliRunner()
+    names = tmp_path / "names.csv"
+    names.write_text("Name,DOB\nRi Won Ho,1964\n", encoding="utf-8")  # headers in any case
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["screen", *args])
+        return result.exit_code, " ".join(result.stderr.split())
+
+    assert run("Ri Won Ho", "--dob", "17/07/1964") == (
+        2,
+        "error: --dob: a year, a date or a span of years (YYYY, YYYY-MM, YYYY-MM-DD or "
+        "YYYY-YYYY), not '17/07/1964'",
+    )
+    assert run("Ri Won Ho", "--file", str(names))[1] == (
+        "error: give a NAME or --file names.csv, not both"
+    )
+    assert "-o writes the alerts of --file" in run("Ri Won Ho", "-o", "x.csv")[1]
+    code, message = run("--file", str(names), "-o", str(tmp_path / "missing" / "hits.csv"))
+    assert code == 2 and "-o: cannot write" in message
+    hits = tmp_path / "hits.csv"
+    assert run("--file", str(names), "-o", str(hits))[0] == 0
+    assert "KPi.033" in hits.read_text(encoding="utf-8")
+    names.write_text("name,dob\nRi Won Ho,1964\nKim Il,notadate\n", encoding="utf-8")
+    code, message = run("--file", str(names), "-o", str(hits))
+    assert code == 2 and "line 3: dob:" in message and "nothing was screened" in message
+    names.write_text("", encoding="utf-8")
+    assert "is empty; it needs a header row" in run("--file", str(names), "-o", str(hits))[1]
+    result = runner.invoke(app, ["screen", "Ri Won Ho"])
+    assert "ALERT" in result.stdout and "Alert: a score of 0.875 or more." in result.stdout

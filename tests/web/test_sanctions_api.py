@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from unsc.sanctions.screening import DEFAULT_THRESHOLD
 from unsc.service.database import Database
 from unsc.web.app import Settings, create_app
 
@@ -40,6 +41,15 @@ def test_caps_and_triggers(client: TestClient) -> None:
     }
     crude = next(c for c in caps if c["commodity"] == "Crude oil")
     assert crude["period"] == {"start": "2018-12-22", "end": "2019-12-21"}
+    params = {"on": "2022-05-26", "draft": "S/2022/431"}
+    drafted = client.get("/api/sanctions/1718/caps", params=params).json()
+    assert {c["commodity"]: c["limit"] for c in drafted} == {
+        "Refined petroleum products": 375000.0,
+        "Crude oil": 3000000.0,
+    }
+    assert all(c["draft"] == "S/2022/431" and c["deliveries"] == 0 for c in drafted)
+    params["draft"] = "S/2099/1"
+    assert client.get("/api/sanctions/1718/caps", params=params).status_code == 422
     body = client.get("/api/sanctions/1718/triggers").json()
     events = body["triggers"][0]["events"]
     march = next(e for e in events if e["date"] == "2022-03-24")
@@ -51,8 +61,27 @@ def test_screening(client: TestClient) -> None:
     best = body["candidates"][0]
     assert best["reference"] == "KPi.033" and best["alert"] is True
     assert best["checks"]["dob"] == "agrees"
+    assert body["threshold"] == DEFAULT_THRESHOLD
     quiet = client.post("/api/screen", json={"name": "Maria Garcia Lopez"}).json()
     assert not any(c["alert"] for c in quiet["candidates"])
+    korea = client.post("/api/screen", json={"name": "Ri Won Ho", "nationality": "DPRK"}).json()
+    assert korea["candidates"][0]["checks"]["nationality"] == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ([1, 2], 'body: expected a JSON object, such as {"name": "Ri Won Ho"'),
+        ({"name": "   "}, "name: give a name with letters or digits"),
+        ({"name": "Ri Won Ho", "dob": "notadate"}, "dob: a year, a date or a span of years"),
+        ({"name": "Ri Won Ho", "nationality": "Xyzland"}, "nationality: 'Xyzland' is no country"),
+    ],
+)
+def test_a_screening_request_that_cannot_be_answered_says_why(
+    client: TestClient, body: object, message: str
+) -> None:
+    answer = client.post("/api/screen", json=body)
+    assert answer.status_code == 422 and message in answer.json()["error"]
 
 
 def test_errors_say_what_to_fix(client: TestClient) -> None:

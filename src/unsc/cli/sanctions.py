@@ -54,7 +54,11 @@ def measures(
     for m in view["measures"]:
         limit = sanctions.limits_text(m, period=True)
         table.add_row(m["title"], m["kind"], m["since"], limit, "\n".join(m["paragraphs"]))
-    out.print(table)
+    if view["measures"]:
+        out.print(table)
+    note = sanctions.coverage_note(view)
+    if note:
+        out.print(note)
 
 
 @sanctions_app.command("diff")
@@ -121,9 +125,11 @@ def caps(
     reported_only: Annotated[
         bool, typer.Option("--reported-only", help="Leave alleged deliveries out.")
     ] = False,
+    draft: DraftOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """The caps in force on a date: limit, period, what was delivered, and notices."""
+    """The caps in force on a date: limit, period, what was delivered, and notices (with
+    --draft, as if the draft had been adopted)."""
     day = day_option(on)
     try:
         thresholds = sanctions.parse_notices(notices, "--notices")
@@ -131,7 +137,7 @@ def caps(
             sanctions.read_ledger(ledger, regime) if ledger else sanctions.bundled_ledger(regime)
         )
         view = sanctions.caps(
-            regime, day, deliveries, thresholds, include_alleged=not reported_only
+            regime, day, deliveries, thresholds, draft=draft, include_alleged=not reported_only
         )
     except OSError as e:
         fail(f"--ledger: cannot read {ledger}: {e.strerror or e}")
@@ -140,21 +146,30 @@ def caps(
     if as_json:
         emit(view)
         return
-    table = Table(title=f"Caps in force on {day.isoformat()}")
+    title = f"Caps in force on {day.isoformat()}"
+    table = Table(title=title + (f", as if {draft} had been adopted" if draft else ""))
     for column in ("Commodity", "Limit", "Period", "Delivered", "Share", "Notices", "Paragraphs"):
         table.add_column(column)
     for cap in view:
         share = "" if cap["share"] is None else f"{cap['share']:.1%}"
+        delivered = f"{cap['delivered']:,.0f}"
+        if not cap["deliveries"]:
+            delivered, share = "none recorded", "—"
         table.add_row(
             cap["commodity"],
             f"{cap['limit']:,.0f} {cap['unit']}",
             f"{cap['period']['start']} – {cap['period']['end']}",
-            f"{cap['delivered']:,.0f}",
+            delivered,
             share,
             "\n".join(f"{n['threshold']:g} % on {n['date']}" for n in cap["notices"]),
             "\n".join(c["ref"] for c in cap["citations"]),
         )
     out.print(table)
+    if any(not cap["deliveries"] for cap in view):
+        days = sorted(d.day for d in deliveries)
+        held = f", which runs from {days[0]} to {days[-1]}" if days else ", which is empty"
+        source = f"{ledger}" if ledger else "the bundled ledger"
+        out.print(f"None recorded: no delivery in {source}{held}, falls in that period.")
     for cap in view:
         for note in cap["conversions"]:
             out.print(f"{cap['commodity']}: converted at {note}", style="dim", highlight=False)
@@ -207,6 +222,9 @@ def triggers(
 def list_diff(
     old: Annotated[Path, typer.Argument(help="The older Consolidated List (XML).")],
     new: Annotated[Path, typer.Argument(help="The newer Consolidated List (XML).")],
+    show: Annotated[
+        int, typer.Option("--show", min=0, help="Entries listed per kind of change (0: none).")
+    ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """What changed between two snapshots of the UN Consolidated List: entries listed,
@@ -240,3 +258,16 @@ def list_diff(
         ", ".join(f"{k} {v}" for k, v in sorted(fields.items(), key=lambda x: -x[1])),
     )
     out.print(table)
+    for label, key in (("Listed", "added"), ("Delisted", "removed"), ("Amended", "amended")):
+        entries = view[key]
+        if not entries or not show:
+            continue
+        part = Table(title=f"{label} ({len(entries)})")
+        for column in ("Reference", "Name", "Fields changed" if key == "amended" else "Regime"):
+            part.add_column(column)
+        for entry in entries[:show]:
+            last = ", ".join(entry["fields"]) if key == "amended" else entry["regime"]
+            part.add_row(entry["reference"], entry["name"], last)
+        out.print(part)
+        if len(entries) > show:
+            out.print(f"… and {len(entries) - show} more: --show {len(entries)}, or --json.")

@@ -37,17 +37,24 @@ def screen(
 ) -> None:
     """Screen a name (or a CSV of names) against the UN Consolidated List: ranked candidates
     with an explained score."""
-    if (name is None) == (file is None):
+    if name is not None and file is not None:
+        fail("give a NAME or --file names.csv, not both")
+    if name is None and file is None:
         fail("give a NAME, or --file names.csv (with -o hits.csv)")
+    if output is not None and file is None:
+        fail("-o writes the alerts of --file names.csv; give --file too, or leave -o out")
     try:
         snapshot = read_list(listing) if listing else bundled_list()
     except OSError as e:
         fail(f"--list: cannot read {listing}: {e.strerror}")
     except UnscError as e:
         fail(str(e))
-    screener = Screener(snapshot.entries)
     if name is not None:
-        found = screener.screen(Query(name, dob, nationality), limit=limit)
+        try:
+            query = Query(name, dob, nationality)
+        except UnscError as e:
+            fail(_option(str(e)))
+        found = Screener(snapshot.entries).screen(query, limit=limit)
         if as_json:
             emit(
                 {
@@ -58,24 +65,33 @@ def screen(
                 }
             )
             return
-        table = Table(title=f"{name!r} against the Consolidated List of {snapshot.generated[:10]}")
-        for column in ("Score", "Reference", "Regime", "Listed name", "Why"):
+        table = Table(
+            title=f"{name!r} against the Consolidated List of {snapshot.generated[:10]}",
+            caption=f"Alert: a score of {threshold:g} or more.",
+        )
+        for column in ("Score", "Alert", "Reference", "Regime", "Listed name", "Why"):
             table.add_column(column)
         for c in found:
-            style = "bold red" if c.score >= threshold else ""
+            alert = c.score >= threshold
             table.add_row(
-                f"[{style}]{c.score:.2f}[/]" if style else f"{c.score:.2f}",
+                f"[bold red]{c.score:.2f}[/]" if alert else f"{c.score:.2f}",
+                "[bold red]ALERT[/]" if alert else "",
                 c.reference,
                 c.regime,
                 c.entry_name,
                 c.explanation,
             )
-        out.print(table)
+        out.print(table if found else f"No candidate for {name!r} in the list.")
         return
     assert file is not None
     if output is None:
         fail("--file needs -o hits.csv for the alerts")
-    _screen_file(screener, file, output, threshold, limit)
+    _screen_file(Screener(snapshot.entries), file, output, threshold, limit)
+
+
+def _option(message: str) -> str:
+    """A query's error as the command's options name it ("dob: ..." -> "--dob: ...")."""
+    return "--" + message if message.startswith(("dob:", "nationality:")) else message
 
 
 def _screen_file(
@@ -89,11 +105,30 @@ def _screen_file(
         fail(f"--file: cannot read {file}: {e.strerror}")
     except UnicodeDecodeError:
         fail(f"--file: {file} is not UTF-8; save it as UTF-8 and try again")
-    if rows and "name" not in columns:
+    if not columns and not rows:
+        fail(f"--file: {file} is empty; it needs a header row with a 'name' column")
+    named = {c.strip().lower(): c for c in columns}
+    if "name" not in named:
         fail(f"--file: {file} needs a 'name' column; it has {', '.join(columns)}")
+    queries = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            queries.append(
+                Query(
+                    row.get(named["name"]) or "",
+                    row.get(named.get("dob", "")) or None,
+                    row.get(named.get("nationality", "")) or None,
+                )
+            )
+        except UnscError as e:
+            fail(f"--file: {file}, line {line}: {e}; nothing was screened")
     alerts = 0
+    try:
+        handle = output.open("w", encoding="utf-8", newline="")
+    except OSError as e:
+        fail(f"-o: cannot write {output}: {e.strerror}")
     with (
-        output.open("w", encoding="utf-8", newline="") as handle,
+        handle,
         Progress(
             TextColumn("screening"),
             BarColumn(),
@@ -106,10 +141,6 @@ def _screen_file(
         writer = csv.DictWriter(handle, fieldnames=[*columns, *extra])
         writer.writeheader()
         task = bar.add_task("screening", total=len(rows))
-        queries = [
-            Query(row.get("name") or "", row.get("dob") or None, row.get("nationality") or None)
-            for row in rows
-        ]
         results = screener.screen_many(
             queries,
             threshold=threshold,
@@ -130,4 +161,4 @@ def _screen_file(
                         "explanation": c.explanation,
                     }
                 )
-    err.print(f"{len(rows)} names screened, {alerts} alerts at {threshold:.2f}: {output}")
+    err.print(f"{len(rows)} names screened, {alerts} alerts at {threshold:g}: {output}")

@@ -134,7 +134,17 @@ def list_diff(old: Snapshot, new: Snapshot) -> dict[str, Any]:
         if a.comments.split() != b.comments.split():
             changed.append("comments")
         if changed:
-            amended.append({"reference": ref, "name": b.name, "fields": changed})
+            amended.append(
+                {
+                    "reference": ref,
+                    "name": b.name,
+                    "fields": changed,
+                    "changes": {
+                        f: {"old": _plain(getattr(a, f)), "new": _plain(getattr(b, f))}
+                        for f in changed
+                    },
+                }
+            )
     return {
         "old": old.generated,
         "new": new.generated,
@@ -142,6 +152,13 @@ def list_diff(old: Snapshot, new: Snapshot) -> dict[str, Any]:
         "removed": [_brief(before[r]) for r in sorted(before.keys() - after.keys())],
         "amended": amended,
     }
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON: a tuple of records as a list of their dicts."""
+    if isinstance(value, tuple):
+        return [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+    return value
 
 
 def _brief(entry: Entry) -> dict[str, str]:

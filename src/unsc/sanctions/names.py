@@ -114,10 +114,15 @@ for _group in (
     "ibrahim ebrahim",
     "ismail ismael esmail",
     "mustafa mostafa moustafa moustapha mustapha",
+    "mahmud mahmoud mahmood mahmut",
 ):
     _tokens = _group.split()
     for _token in _tokens:
         VARIANTS[_token] = _tokens[0]
+
+ARABIC_SPELLINGS = {"mhmd": "muhammad", "mhmwd": "mahmud"}
+"""Names in Arabic script (as transliterated letter for letter) that their consonants alone
+cannot tell apart: محمد is Muhammad, محمود Mahmud. They match their own variants only."""
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _SPLIT = re.compile(r"[^0-9a-z]+")
@@ -220,6 +225,8 @@ def tokens(name: str) -> tuple[Token, ...]:
         if not raw:
             continue
         canonical = VARIANTS.get(raw, raw)
+        if script == "arabic":
+            canonical = ARABIC_SPELLINGS.get(raw, canonical)
         out.append(
             Token(
                 raw,

@@ -12,9 +12,11 @@ confirm or conflict. A low-quality alias alone is capped below the alert thresho
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import multiprocessing as mp
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,8 +26,10 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
+from unsc.core.errors import UnscError
+from unsc.sanctions.countries import country_code
 from unsc.sanctions.listing import Entry, Quality
-from unsc.sanctions.names import Token, skeleton, tokens
+from unsc.sanctions.names import ARABIC_SPELLINGS, Token, skeleton, tokens
 from unsc.sanctions.nearby import Nearby
 
 DEFAULT_THRESHOLD = 0.875
@@ -47,9 +51,39 @@ DERIVED_SCORE = 0.75
 
 @dataclass(frozen=True, slots=True)
 class Query:
+    """A name to screen, with a date or year of birth and a nationality if known; checked
+    when made (a QueryError says what is wrong)."""
+
     name: str
     dob: str | None = None
     nationality: str | None = None
+
+    def __post_init__(self) -> None:
+        if not tokens(self.name):
+            raise QueryError(f"name: give a name with letters or digits, not {self.name[:40]!r}")
+        if self.dob is not None and not _DOB.fullmatch(self.dob.strip()):
+            raise QueryError(
+                "dob: a year, a date or a span of years (YYYY, YYYY-MM, YYYY-MM-DD or "
+                f"YYYY-YYYY), not {self.dob[:20]!r}"
+            )
+        if self.dob is not None and len(self.dob.strip()) == 10:
+            try:
+                dt.date.fromisoformat(self.dob.strip())
+            except ValueError:
+                raise QueryError(f"dob: {self.dob.strip()} is not a real date") from None
+        if self.nationality is not None and country_code(self.nationality) is None:
+            raise QueryError(
+                f"nationality: {self.nationality[:40]!r} is no country name or code known "
+                "here; e.g. North Korea, DPRK, KP or PRK"
+            )
+
+
+class QueryError(UnscError):
+    """A screening query that cannot be screened as given."""
+
+
+_DOB = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|\s*-\s*\d{4})?")
+"""A year, a month, a day, or a span of years (1965-1969)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +180,18 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
         return "exact", 1.0
     if q.canonical == c.canonical:
         return "variant", RULE_SCORES["variant"]
+    if min(len(q.text), len(c.text)) < 2:
+        return None  # one letter: exactly, or as a listed variant, only
+    arabic = "arabic" in (q.script, c.script)
     if q.script != c.script:
-        arabic = "arabic" in (q.script, c.script)
         # Arabic script writes few vowels: the consonants decide, if there are enough.
-        if q.key == c.key or (arabic and q.skeleton == c.skeleton and len(q.skeleton) >= 3):
+        spelled = q.text in ARABIC_SPELLINGS or c.text in ARABIC_SPELLINGS
+        if not spelled and (
+            q.key == c.key or (arabic and q.skeleton == c.skeleton and len(q.skeleton) >= 3)
+        ):
             return "transliteration", RULE_SCORES["transliteration"]
+        if arabic:
+            return None  # letters without their vowels: an edit or two says nothing
     elif q.key == c.key:
         return "phonetic", RULE_SCORES["phonetic"]
     if _derived(q, c):
@@ -457,18 +498,25 @@ def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str,
     lower it."""
     checks = {"dob": "unknown", "nationality": "unknown"}
     if query.dob and entry.birth_dates:
-        year = query.dob.strip()[:4]
-        if year.isdigit():
-            y = int(year)
+        given = query.dob.strip()
+        if given[:4].isdigit():
+            first = int(given[:4])
+            span = re.fullmatch(r"\d{4}\s*-\s*(\d{4})", given)  # 1965-1969, 1965 - 1969
+            last = int(span[1]) if span else first
             agrees = any(
-                (b.year_from or 0) - 1 <= y <= (b.year_to or 9999) + 1 for b in entry.birth_dates
+                (b.year_from or 0) - 1 <= last and first <= (b.year_to or 9999) + 1
+                for b in entry.birth_dates
             )
             exact = any(b.text == query.dob.strip()[:10] for b in entry.birth_dates)
             checks["dob"] = "agrees" if agrees else "conflicts"
             score = min(1.0, score + (0.06 if exact else 0.03)) if agrees else score - 0.15
     if query.nationality and entry.nationalities:
-        wanted = query.nationality.strip().lower()
-        agrees = any(wanted in n.lower() or n.lower() in wanted for n in entry.nationalities)
-        checks["nationality"] = "agrees" if agrees else "conflicts"
-        score = min(1.0, score + 0.03) if agrees else score - 0.10
+        wanted = country_code(query.nationality)
+        listed = [country_code(n) for n in entry.nationalities]
+        if wanted in listed:
+            checks["nationality"] = "agrees"
+            score = min(1.0, score + 0.03)
+        elif None not in listed:  # a listed nationality no table knows decides nothing
+            checks["nationality"] = "conflicts"
+            score -= 0.10
     return max(0.0, score), checks

@@ -74,8 +74,30 @@ def measures(regime_id: str, day: dt.date, draft: str | None = None) -> dict[str
         "regime": regime_view(regime),
         "date": day.isoformat(),
         "draft": draft,
+        "recorded": recorded(regime),
         "measures": [measure_view(m, day) for m in found],
     }
+
+
+def recorded(regime: Regime) -> dict[str, str]:
+    """The span of the regime's recorded changes: its first and its latest (an end a
+    change set counts)."""
+    days = sorted(
+        [c.effective for c in regime.changes] + [c.until for c in regime.changes if c.until]
+    )
+    return {"first": days[0].isoformat(), "last": days[-1].isoformat()}
+
+
+def coverage_note(view: dict[str, Any]) -> str:
+    """What a user should know when a date falls outside the changes recorded."""
+    span, day = view["recorded"], view["date"]
+    if day < span["first"]:
+        return f"Nothing in force: the regime's first measures date from {span['first']}."
+    if day > span["last"]:
+        return (
+            f"Changes are recorded up to {span['last']}: later ones, if any, are not in this data."
+        )
+    return ""
 
 
 def changes(

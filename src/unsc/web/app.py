@@ -37,6 +37,13 @@ class Settings:
     """Bytes a live screen may have waiting to be sent before it is cut off."""
 
 
+BODY_EXAMPLES = {
+    "/api/screen": ', such as {"name": "Ri Won Ho", "dob": "1964"}',
+    "/api/decide": ', a ballot such as {"date": "2022-05-26", "others": "yes"}',
+}
+"""What a request's body should look like, per path."""
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -104,13 +111,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = []
+        example = next(
+            (text for path, text in BODY_EXAMPLES.items() if request.url.path.startswith(path)),
+            "",
+        )
         for error in exc.errors():
             loc = tuple(error.get("loc", ()))
+            if error.get("type") == "json_invalid":
+                problems.append(f"body: not valid JSON ({error.get('ctx', {}).get('error', '')})")
+                continue
             if loc == ("body",):
-                problems.append(
-                    'body: expected a JSON object, a ballot such as {"date": '
-                    '"2022-05-26", "others": "yes"}'
-                )
+                problems.append(f"body: expected a JSON object{example}")
                 continue
             where = ".".join(str(p) for p in loc if p not in ("query", "body"))
             problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")

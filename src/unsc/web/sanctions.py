@@ -61,13 +61,15 @@ def caps(
     notices: Annotated[
         str, Query(max_length=40, description="Per cents of the limit, e.g. 75,90,95")
     ] = "",
+    draft: Draft = None,
 ) -> list[dict[str, Any]]:
-    """The caps in force on a date with their limits, periods and the deliveries bundled
-    (reported to the committee, or alleged); another ledger: ``unsc sanctions caps
-    --ledger``."""
+    """The caps in force on a date (with ``draft``, as if it had been adopted) with their
+    limits, periods and the deliveries bundled (reported to the committee, or alleged);
+    another ledger: ``unsc sanctions caps --ledger``."""
     day = parse_day(on, "on") if on else today()
     thresholds = sanctions.parse_notices(notices, "notices")
-    return sanctions.caps(known_regime(regime), day, sanctions.bundled_ledger(regime), thresholds)
+    ledger = sanctions.bundled_ledger(known_regime(regime))
+    return sanctions.caps(regime, day, ledger, thresholds, draft=draft)
 
 
 @router.get("/sanctions/{regime}/triggers", responses=ERRORS)
@@ -98,7 +100,8 @@ def screen(request: Request, body: Annotated[ScreenIn, Body()]) -> dict[str, Any
     query = ScreenQuery(body.name, body.dob, body.nationality)
     found = screener(request).screen(query, limit=body.limit)
     return {
-        "query": body.model_dump(),
+        "query": body.model_dump(exclude={"threshold", "limit"}),
+        "threshold": body.threshold,
         "list": bundled_list().generated,
         "candidates": [c.to_dict() | {"alert": c.score >= body.threshold} for c in found],
     }
