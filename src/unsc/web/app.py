@@ -69,10 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="The UN Security Council's record and rules, as a JSON API.",
         description=(
             "Votes 1946-2025 decided again by the rules engine, vetoes counted per draft and "
-            "per member, members and terms, the Council on any date, DPRK events. Every list "
-            'answers {"total", "items"} and takes `limit` and `offset`. Data: Sciences Po '
-            "UNSC votes (CC BY 4.0), Dag Hammarskjöld Library and World Politics Data Lab veto "
-            "lists, nk-missile-tests (Apache-2.0)."
+            "per member, members and terms, the Council on any date, DPRK events. Every "
+            'list of the record answers {"total", "items"} and takes `limit` and `offset`. '
+            "Data: Sciences Po UNSC votes (CC BY 4.0), Dag Hammarskjöld Library and World "
+            "Politics Data Lab veto lists, nk-missile-tests (Apache-2.0)."
         ),
         version="0.1.0",
         lifespan=lifespan,

@@ -82,7 +82,7 @@ class ScreenIn(BaseModel):
     name: str = Field(min_length=1, max_length=300, description="A name, in any script")
     dob: str | None = Field(default=None, max_length=20, description="Date or year of birth")
     nationality: str | None = Field(default=None, max_length=80)
-    limit: int = Field(default=5, ge=1, le=50)
+    limit: int = Field(default=5, ge=1, le=100)
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
 
 
