@@ -3,7 +3,12 @@ folded in; screening a name."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import csv
+import io
+
+from playwright.sync_api import Locator, Page, expect
+
+DRAFT_PAGE = "/sanctions?regime=1718&on=2022-05-26&draft=S/2022/431"
 
 
 def test_the_1718_regime_on_a_date_and_with_the_vetoed_draft(page: Page, server: str) -> None:
@@ -18,7 +23,7 @@ def test_the_1718_regime_on_a_date_and_with_the_vetoed_draft(page: Page, server:
     page.get_by_label("On", exact=True).fill("2020-12-31")
     page.get_by_role("button", name="Show").click()
     expect(page.locator("figure svg").filter(has_text="Alleged by states")).to_contain_text(
-        "1600000 barrels"
+        "1,600,000 barrels"
     )
     expect(page.locator("figure svg").first).to_contain_text("Panel of Experts")
     # The draft of 26 May 2022, as if adopted.
@@ -35,8 +40,128 @@ def test_the_1718_regime_on_a_date_and_with_the_vetoed_draft(page: Page, server:
     )
 
 
+def _cap_row(page: Page, commodity: str) -> Locator:
+    return page.locator("#table-caps tbody tr").filter(has_text=commodity)
+
+
+def test_the_caps_with_a_draft_are_the_drafts_on_the_page_and_in_the_download(
+    page: Page, server: str
+) -> None:
+    page.goto(server + DRAFT_PAGE)
+    expect(page.locator("#heading-caps")).to_contain_text("as if S/2022/431 had been adopted")
+    expect(page.locator(".as-if")).to_contain_text("As if S/2022/431 had been adopted")
+    refined = _cap_row(page, "Refined petroleum products")
+    expect(refined).to_contain_text("375,000 barrels")
+    expect(refined).to_contain_text("adopted: 500,000 barrels")
+    expect(refined).to_contain_text("S/2022/431")
+    expect(_cap_row(page, "Crude oil")).to_contain_text("3,000,000 barrels")
+    # The download is the table on the page: the draft's limits, and the draft named.
+    href = page.locator("#table-caps .downloads a", has_text="CSV").get_attribute("href")
+    assert href is not None and "draft=S%2F2022%2F431" in href
+    response = page.request.get(server + href)
+    assert response.status == 200
+    rows = {r["commodity"]: r for r in csv.DictReader(io.StringIO(response.text()))}
+    assert float(rows["Refined petroleum products"]["limit"]) == 375_000
+    assert float(rows["Refined petroleum products"]["limit_as_adopted"]) == 500_000
+    assert float(rows["Crude oil"]["limit"]) == 3_000_000
+    assert rows["Crude oil"]["draft"] == "S/2022/431"
+    assert rows["Crude oil"]["deliveries"] == "0"
+
+
+def test_the_caps_are_written_as_people_write_numbers(page: Page, server: str) -> None:
+    page.goto(server + "/sanctions?regime=1718&on=2020-12-31")
+    expect(page.locator("#table-caps thead")).to_contain_text("Share of limit")
+    refined = _cap_row(page, "Refined petroleum products")
+    for text in ("500,000 barrels", "129,706", "1,600,000", "1,729,706", "346%"):
+        expect(refined).to_contain_text(text)
+    expect(refined).not_to_contain_text("500000.0")
+    # Nothing recorded is said as such, not as 0 or 0 %.
+    crude = _cap_row(page, "Crude oil")
+    expect(crude).to_contain_text("No deliveries recorded in the bundled ledger")
+    expect(crude).not_to_contain_text("0%")
+    page.goto(server + "/sanctions?regime=1718&on=2019-12-31")
+    expect(_cap_row(page, "Refined petroleum products")).to_contain_text("417,301")
+    expect(_cap_row(page, "Refined petroleum products")).to_contain_text("83.5%")
+    # The chart: thousands separated, and the longest label inside the chart.
+    page.goto(server + "/sanctions?regime=1718&on=2020-12-31")
+    chart = page.locator("figure svg").filter(has_text="Alleged by states")
+    label = chart.locator("text", has_text="1,600,000 barrels")
+    expect(label).to_have_count(1)
+    right = label.evaluate("t => t.getBBox().x + t.getBBox().width")
+    width = chart.evaluate("s => s.viewBox.baseVal.width")
+    assert right <= width, (right, width)
+    expect(chart).to_contain_text("346% of the limit")
+
+
+def test_the_measures_chart_has_full_labels_a_legend_the_day_and_the_draft(
+    page: Page, server: str
+) -> None:
+    page.goto(server + DRAFT_PAGE)
+    chart = page.get_by_role("img", name="The 1718 regime: each measure")
+    # A long label is cut with an ellipsis and keeps its full title as a tooltip.
+    full = "Food, machinery, electrical equipment, earth and stone, wood and vessels export ban"
+    label = chart.locator("text").filter(has=page.locator("title", has_text=full))
+    expect(label).to_have_count(1)
+    shown = label.evaluate(
+        "t => [...t.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('')"
+    )
+    assert shown.endswith("…") and full.startswith(shown[:-1]), shown
+    # What each colour means, the draft's bars hatched and said so.
+    legend = chart.locator("g.legend")
+    expect(legend.filter(has_text="Export and import bans; luxury goods")).to_have_count(1)
+    expect(legend.filter(has_text="Committee; Panel of Experts; monitoring")).to_have_count(1)
+    drafted = legend.filter(has_text="what S/2022/431, not adopted, would have done")
+    expect(drafted).to_have_count(1)
+    expect(chart.locator("rect.draft")).to_have_count(5)
+    expect(chart.locator("rect.draft").first).to_have_attribute("fill", "url(#spans-hatch-2)")
+    # The day chosen, marked and labelled; the years with tick marks.
+    expect(chart.locator("g.marker")).to_contain_text("2022-05-26")
+    expect(chart.locator("line.tick")).to_have_count(20)  # 2007 to 2026
+    # Changes run to the last one recorded (the Panel's mandate lapsed on 30 April 2024).
+    expect(chart).to_contain_text("Changes are recorded to 30 April 2024")
+    # Without the draft, no hatched bars and no draft in the legend.
+    page.goto(server + "/sanctions?regime=1718&on=2018-01-01")
+    chart = page.get_by_role("img", name="The 1718 regime: each measure")
+    expect(chart.locator("rect.draft")).to_have_count(0)
+    expect(chart.locator("g.legend").filter(has_text="not adopted")).to_have_count(0)
+    expect(chart.locator("g.marker")).to_contain_text("2018-01-01")
+
+
+def test_a_draft_of_another_regime_is_set_aside_and_said_so(page: Page, server: str) -> None:
+    page.goto(server + DRAFT_PAGE)
+    page.locator("select[name=regime]").select_option("1267")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("button", name="Show")).to_be_visible()
+    expect(page.locator(".notice")).to_contain_text(
+        "S/2022/431 is a draft on the 1718 regime, not the 1267 regime"
+    )
+    expect(page.locator("h1")).to_contain_text("ISIL")
+    expect(page.locator("#table-measures")).to_contain_text("Asset freeze")
+    expect(page.get_by_label("Had this draft been adopted")).to_have_value("")
+
+
+def test_bad_input_keeps_the_form_and_says_what_to_do(page: Page, server: str) -> None:
+    cases = [
+        ("/sanctions?on=2022-13-01", "'2022-13-01' is not a date; give the day as YYYY-MM-DD"),
+        ("/sanctions?regime=9999", "no regime '9999' is bundled; choose one of 1267"),
+        ("/sanctions?regime=1718&draft=S/2099/1", "no draft 'S/2099/1' is bundled"),
+        ("/sanctions?on=9999-12-31", "choose a day from 1945-10-24 to 2100-12-31"),
+        ("/screen?name=Kim&dob=17/07/1964", "year of birth: a year, a date or a span"),
+        ("/screen?name=Kim&dob=1964-02-30", "Date or year of birth: 1964-02-30 is not a real date"),
+        ("/screen?name=Kim&nationality=Xyzland", "Nationality: 'Xyzland' is no country"),
+    ]
+    for path, message in cases:
+        response = page.goto(server + path)
+        assert response is not None and response.status == 422, path
+        expect(page.locator("form.filters button")).to_be_visible()
+        expect(page.get_by_role("alert")).to_contain_text(message)
+    response = page.request.get(server + "/sanctions?on=2022-13-01&download=caps&format=csv")
+    assert response.status == 422 and "is not a date" in response.text()
+
+
 def test_screening_a_name_in_hangul(page: Page, server: str) -> None:
     page.goto(server + "/screen")
+    expect(page.locator(".lead")).to_contain_text("A score of 0.875 or more is an alert")
     page.get_by_label("Name").fill("리원호")
     page.get_by_label("Date or year of birth").fill("1964-07-17")
     page.get_by_role("button", name="Screen").click()

@@ -36,14 +36,21 @@ def bar_chart(
     unit: str = "",
     width: int = 720,
     max_value: float | None = None,
+    subtitle: str = "",
 ) -> str:
-    """Horizontal bars, one per label, with the value printed at the end of each bar."""
-    row, left, top = 24, 220, 34
+    """Horizontal bars, one per label, with the value printed at the end of each bar (the
+    bars are scaled so that the longest value still fits)."""
+    row, left = 24, 220
+    top = 52 if subtitle else 34
     height = top + row * len(bars) + 36
     peak = max_value or max((b.value for b in bars), default=1) or 1
-    scale = (width - left - 70) / peak
+    shown_values = [f"{_fmt(b.value)}{unit}" for b in bars]
+    room = max(70, max((_text_width(v, 12) for v in shown_values), default=0) + 14)
+    scale = (width - left - room) / peak
     parts = [_open(width, height, title), _title(title)]
-    for i, bar in enumerate(bars):
+    if subtitle:
+        parts.append(f'<text x="8" y="38" fill="#333">{escape(subtitle)}</text>')
+    for i, (bar, value) in enumerate(zip(bars, shown_values, strict=True)):
         y = top + i * row
         w = max(bar.value * scale, 0)
         label = escape(bar.label)
@@ -53,9 +60,9 @@ def bar_chart(
         parts.append(shown)
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="{row - 8}" '
-            f'fill="{PALETTE[0]}"><title>{label}: {_fmt(bar.value)}{unit}</title></rect>'
+            f'fill="{PALETTE[0]}"><title>{label}: {escape(value)}</title></rect>'
         )
-        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}">{_fmt(bar.value)}{unit}</text>')
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}">{escape(value)}</text>')
     parts.append(_source(source, height))
     parts.append("</svg>")
     return "".join(parts)
@@ -196,6 +203,8 @@ class Span:
     end: float
     kind: str
     note: str
+    draft: bool = False
+    """Drawn hatched with a dashed outline: what a draft not adopted would have done."""
 
 
 def spans(
@@ -205,34 +214,106 @@ def spans(
     title: str,
     source: str,
     width: int = 960,
+    legend: Sequence[tuple[str, str]] = (),
+    draft_legend: str = "",
+    marker: tuple[float, str] | None = None,
+    note: str = "",
+    palette: Sequence[str] = PALETTE,
 ) -> str:
-    """One bar per row along a time axis, coloured by kind, with year ticks."""
-    row, left, top = 18, 300, 34
-    height = top + row * len(rows) + 40
-    plot_w = width - left - 10
-    kinds = sorted({r.kind for r in rows})
-    colour = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(kinds)}
+    """One bar per row along a time axis, coloured by kind, with year ticks, a legend of
+    the colours (``legend``: kind and what it means, in order), rows marked ``draft`` drawn
+    hatched (explained by ``draft_legend``), a vertical ``marker`` (position, label) and a
+    ``note`` under the legend; colours from ``palette``, in the legend's order."""
+    row, left, top, size = 18, 300, 48, 11
+    plot_w = width - left - 16
+    kinds = [k for k, _ in legend] + sorted({r.kind for r in rows} - {k for k, _ in legend})
+    named = dict(legend)
+    colour = {k: palette[i % len(palette)] for i, k in enumerate(kinds)}
+    shown = [k for k in kinds if any(r.kind == k for r in rows)]
+    entries = [(k, named.get(k, k.replace("_", " "))) for k in shown]
+    has_draft = any(r.draft for r in rows)
+    axis = top + row * len(rows) + 2
+    columns = 2
+    legend_top = axis + 36
+    legend_rows = -(-(len(entries) + (1 if has_draft and draft_legend else 0)) // columns)
+    note_y = legend_top + legend_rows * 18 + 12
+    height = note_y + (18 if note else 0) + 20
     parts = [_open(width, height, title), _title(title)]
+    parts.append(
+        "<defs>"
+        + "".join(
+            f'<pattern id="spans-hatch-{i}" patternUnits="userSpaceOnUse" width="6" '
+            f'height="6" patternTransform="rotate(45)"><rect width="6" height="6" '
+            f'fill="#fff"/><rect width="3" height="6" fill="{colour[k]}"/></pattern>'
+            for i, k in enumerate(kinds)
+        )
+        + '<pattern id="spans-hatch-legend" patternUnits="userSpaceOnUse" width="6" '
+        'height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
+        '<rect width="3" height="6" fill="#5c6b73"/></pattern>'
+        "</defs>"
+    )
     for x, label in years:
         px = left + x * plot_w
         parts.append(
-            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{top}" y2="{top + row * len(rows)}" '
-            'stroke="#eee"/>'
+            f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{top}" y2="{axis}" stroke="#eee"/>'
+            f'<line class="tick" x1="{px:.1f}" x2="{px:.1f}" y1="{axis}" y2="{axis + 5}" '
+            'stroke="#555"/>'
         )
         parts.append(
-            f'<text x="{px:.1f}" y="{top + row * len(rows) + 14}" font-size="10" '
+            f'<text x="{px:.1f}" y="{axis + 17}" font-size="10" '
             f'text-anchor="middle">{escape(label)}</text>'
         )
+    parts.append(
+        f'<line class="axis" x1="{left}" x2="{left + plot_w}" y1="{axis}" y2="{axis}" '
+        'stroke="#555"/>'
+    )
     for i, r in enumerate(rows):
         y = top + i * row
         x0, x1 = left + r.start * plot_w, left + max(r.end, r.start + 0.002) * plot_w
+        label = clip(r.label, left - 14, size)
+        tip = f"<title>{escape(r.label)}</title>" if label != r.label else ""
         parts.append(
-            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" font-size="11">'
-            f"{escape(r.label[:48])}</text>"
+            f'<text x="{left - 6}" y="{y + 13}" text-anchor="end" font-size="{size}">'
+            f"{tip}{escape(label)}</text>"
+        )
+        fill = f"url(#spans-hatch-{kinds.index(r.kind)})" if r.draft else colour[r.kind]
+        outline = (
+            f' class="draft" stroke="{colour[r.kind]}" stroke-dasharray="3 2"' if r.draft else ""
         )
         parts.append(
-            f'<rect x="{x0:.1f}" y="{y + 3}" width="{x1 - x0:.1f}" height="{row - 6}" '
-            f'fill="{colour[r.kind]}"><title>{escape(r.label)}: {escape(r.note)}</title></rect>'
+            f'<rect x="{x0:.1f}" y="{y + 3}" '
+            f'width="{x1 - x0:.1f}" height="{row - 6}" fill="{fill}"{outline}>'
+            f"<title>{escape(r.label)}: {escape(r.note)}</title></rect>"
+        )
+    if marker is not None:
+        px = left + min(max(marker[0], 0.0), 1.0) * plot_w
+        anchor, dx = ("end", -4) if marker[0] > 0.7 else ("start", 4)
+        parts.append(
+            f'<g class="marker"><line x1="{px:.1f}" x2="{px:.1f}" y1="{top - 14}" y2="{axis}" '
+            f'stroke="#9c2c2c" stroke-width="1.5" stroke-dasharray="5 3"/>'
+            f'<text x="{px + dx:.1f}" y="{top - 6}" text-anchor="{anchor}" fill="#9c2c2c" '
+            f'font-weight="600">{escape(marker[1])}</text></g>'
+        )
+    col_w = (width - 16) / columns
+    items = [(f'fill="{colour[k]}"', text) for k, text in entries]
+    if has_draft and draft_legend:
+        items.append(
+            (
+                'fill="url(#spans-hatch-legend)" stroke="#5c6b73" stroke-dasharray="3 2"',
+                draft_legend,
+            )
+        )
+    for i, (paint, text) in enumerate(items):
+        x = 8 + (i % columns) * col_w
+        y = legend_top + (i // columns) * 18
+        parts.append(
+            f'<g class="legend"><rect x="{x:.1f}" y="{y}" width="18" height="12" {paint}/>'
+            f'<text x="{x + 24:.1f}" y="{y + 10}" font-size="{size}">'
+            f"{escape(clip(text, col_w - 32, size))}</text></g>"
+        )
+    if note:
+        parts.append(
+            f'<text x="8" y="{note_y + 4}" font-size="{size}" fill="#333">{escape(note)}</text>'
         )
     parts.append(_source(source, height))
     parts.append("</svg>")
@@ -268,4 +349,24 @@ def _ticks(peak: float) -> list[int]:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    """A value as people write it: thousands separated, whole above a thousand."""
+    if float(value).is_integer() or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
+
+
+def _text_width(text: str, size: float) -> float:
+    """A generous estimate of a text's width in a sans-serif font (no font metrics on the
+    server): wide letters count more than narrow ones."""
+    narrow, wide = set(",.:;'!|il()[] "), set("MWmw%")
+    units = sum(0.3 if c in narrow else 0.9 if c in wide else 0.6 for c in text)
+    return units * size
+
+
+def clip(text: str, width: float, size: float) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` pixels at ``size``."""
+    if _text_width(text, size) <= width:
+        return text
+    while text and _text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip(" ,;:(") + "…"

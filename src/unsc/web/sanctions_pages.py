@@ -4,13 +4,13 @@ trigger; screening a name."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from unsc.core.errors import UnscError
-from unsc.core.measures import Action, MeasureKind, in_force
+from unsc.core.measures import Action, MeasureKind, Regime, in_force
 from unsc.importers.unlist import bundled_list
 from unsc.law.regimes import load_regime, regime_ids
 from unsc.sanctions.screening import DEFAULT_THRESHOLD
@@ -18,7 +18,7 @@ from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
 from unsc.service.record import today
 from unsc.web import charts
-from unsc.web.pages import SessionDep, Table, _day, _months, error_page, render
+from unsc.web.pages import SessionDep, Table, _months, render
 from unsc.web.sanctions import screener
 
 router = APIRouter(include_in_schema=False)
@@ -37,68 +37,289 @@ LIST_SOURCE = {
 }
 
 
-def _history(regime_id: str, until: dt.date) -> str:
-    """Every measure the regime has had, as a bar from its first day to its last."""
+FIRST_DAY = dt.date(1945, 10, 24)
+"""The Charter's entry into force: no Council measure is older."""
+LAST_DAY = dt.date(2100, 12, 31)
+
+KIND_GROUPS: tuple[tuple[str, str, frozenset[MeasureKind]], ...] = (
+    (
+        "arms",
+        "Arms embargo; WMD and missile items",
+        frozenset({MeasureKind.ARMS_EMBARGO, MeasureKind.WMD_MISSILE_ITEMS}),
+    ),
+    (
+        "trade",
+        "Export and import bans; luxury goods",
+        frozenset({MeasureKind.EXPORT_BAN, MeasureKind.IMPORT_BAN, MeasureKind.LUXURY_GOODS}),
+    ),
+    (
+        "cap",
+        "Caps; triggers (commitments to act)",
+        frozenset({MeasureKind.CAP, MeasureKind.TRIGGER}),
+    ),
+    (
+        "finance",
+        "Asset freeze; financial measures",
+        frozenset({MeasureKind.ASSET_FREEZE, MeasureKind.FINANCIAL}),
+    ),
+    (
+        "people",
+        "Travel ban; designations; workers abroad",
+        frozenset({MeasureKind.TRAVEL_BAN, MeasureKind.DESIGNATIONS, MeasureKind.WORKERS}),
+    ),
+    ("inspection", "Inspection, seizure and interdiction", frozenset({MeasureKind.INSPECTION})),
+    (
+        "bodies",
+        "Committee; Panel of Experts; monitoring",
+        frozenset({MeasureKind.COMMITTEE, MeasureKind.PANEL_OF_EXPERTS, MeasureKind.MONITORING}),
+    ),
+    ("other", "Other", frozenset({MeasureKind.OTHER})),
+)
+"""The colours of the measures chart: kinds of measure grouped, so that each colour is
+told apart from the others (fifteen kinds would need fifteen hues)."""
+KIND_COLOURS = tuple(charts.PALETTE[i] for i in (0, 1, 2, 3, 4, 5, 6, 8))
+"""One colour per group above, no two alike."""
+
+
+def _group(kind: MeasureKind) -> str:
+    return next((key for key, _, kinds in KIND_GROUPS if kind in kinds), "other")
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def last_change(regime: Regime, until: dt.date) -> dt.date:
+    """The last day on which the bundled data records a change to the regime: a resolution
+    taking effect, or a measure (a mandate) running out."""
+    days = [c.effective for c in regime.changes]
+    days += [c.until for c in regime.changes if c.until is not None and c.until <= until]
+    return max(d for d in days if d <= until)
+
+
+def _history(regime_id: str, until: dt.date, day: dt.date, draft: str | None) -> str:
+    """Every measure the regime has had, as a bar from its first day to its last; with
+    ``draft``, what that draft would have added or changed, hatched; the day chosen marked."""
     regime = load_regime(regime_id)
     start = min(c.effective for c in regime.changes)
     current = {m.id for m in in_force(regime, until)}
+    span = (until - start).days or 1
+
+    def x(day: dt.date) -> float:
+        return min(max((day - start).days / span, 0.0), 1.0)
+
     seen: dict[str, list[Any]] = {}
     for change in regime.changes:
         title = change.title
         if change.kind is MeasureKind.DESIGNATIONS:
             title = f"{title} ({change.resolution})"
-        row = seen.setdefault(change.measure, [title, change.kind.value, change.effective, None])
+        row = seen.setdefault(change.measure, [title, change.kind, change.effective, None])
         if change.action is Action.END:
             row[3] = change.effective
         elif change.until is not None or change.action is Action.RENEW:
             row[3] = change.until
-    span = (until - start).days or 1
-    rows = []
+    rows: list[tuple[dt.date, str, charts.Span]] = []
     for key, (title, kind, since, last) in seen.items():
         end = until if key in current or last is None else min(last, until)
         rows.append(
-            charts.Span(
-                title,
-                (since - start).days / span,
-                (end - start).days / span,
-                kind,
-                f"{since} to {'now' if key in current else end}",
+            (
+                since,
+                key,
+                charts.Span(
+                    title,
+                    x(since),
+                    x(end),
+                    _group(kind),
+                    f"{kind.value.replace('_', ' ')}, {since} to "
+                    + ("now (in force)" if key in current else str(end)),
+                ),
             )
         )
-    rows.sort(key=lambda r: (r.start, r.label))
+    changed: dict[str, list[charts.Span]] = {}
+    for change in regime.draft(draft) if draft else ():
+        verb = {Action.ADD: "added", Action.RENEW: "renewed", Action.END: "ended"}.get(
+            change.action, "amended"
+        )
+        end = min(change.until or until, until)
+        note = (
+            f"{draft}, not adopted (put to the vote on {change.adopted}): would have {verb} "
+            f"it from {change.effective}" + (f" to {change.until}" if change.until else "")
+        )
+        if change.measure in seen and change.action is not Action.ADD:
+            label = f"↳ as {draft} would have {verb} it (draft)"
+            changed.setdefault(change.measure, []).append(
+                charts.Span(
+                    label,
+                    x(change.effective),
+                    x(end),
+                    _group(change.kind),
+                    f"{seen[change.measure][0]}: {note}",
+                    draft=True,
+                )
+            )
+        else:
+            span_ = charts.Span(
+                f"{change.title} ({draft}, draft)",
+                x(change.effective),
+                x(end),
+                _group(change.kind),
+                f"{change.kind.value.replace('_', ' ')}; {note}",
+                draft=True,
+            )
+            rows.append((change.effective, change.measure, span_))
+    rows.sort(key=lambda r: (r[0], r[2].draft, r[2].label))
+    ordered = []
+    for _, key, row_span in rows:
+        ordered.append(row_span)
+        if not row_span.draft:
+            ordered.extend(changed.get(key, ()))
     years = [
-        ((dt.date(y, 1, 1) - start).days / span, str(y))
+        (x(dt.date(y, 1, 1)), str(y))
         for y in range(start.year + 1, until.year + 1)
         if until.year - start.year < 25 or y % 5 == 0
     ]
+    marker = None
+    if start <= day <= until:
+        marker = (x(day), f"{day.isoformat()}: the day shown")
+    last = last_change(regime, until)
     return charts.spans(
-        rows,
+        ordered,
         years,
         title=f"The {regime.id} regime: each measure from the day it took effect to its end",
         source=SOURCE,
+        legend=[(key, text) for key, text, _ in KIND_GROUPS],
+        draft_legend=f"hatched, dashed outline: what {draft}, not adopted, would have done"
+        if draft
+        else "",
+        marker=marker,
+        palette=KIND_COLOURS,
+        note=f"Changes are recorded to {_long_date(last)}, the regime's last recorded change; "
+        f"a bar that reaches the right edge ({until.isoformat()}) is a measure still in force.",
     )
+
+
+def _form_context(regime_id: str, on: str, draft: str) -> dict[str, Any]:
+    """What the form needs, whatever was asked."""
+    known = regime_id in regime_ids()
+    return {
+        "regimes": [sanctions.regime_view(load_regime(r)) for r in regime_ids()],
+        "regime": sanctions.regime_view(load_regime(regime_id))
+        if known
+        else {"id": regime_id, "name": ""},
+        "day": on,
+        "draft": draft,
+        "drafts": _drafts(regime_id) if known else [],
+    }
+
+
+def _drafts(regime_id: str) -> list[str]:
+    return sorted({c.resolution for c in load_regime(regime_id).drafts})
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:40] + "…")
+
+
+def _bad_request(
+    request: Request, template: str, title: str, problems: list[str], **context: Any
+) -> Response:
+    """The page with its form and what is wrong, as a 422."""
+    if request.query_params.get("download"):
+        return Response(" ".join(problems), status_code=422, media_type="text/plain")
+    response = render(request, template, title, [], [], problems=problems, **context)
+    response.status_code = 422
+    return response
+
+
+def _check(regime: str, on: str, draft: str) -> tuple[list[str], list[str], str]:
+    """What is wrong with the request (the page cannot be shown), what was set aside (it
+    is shown without it), and the draft that stays."""
+    problems: list[str] = []
+    notices: list[str] = []
+    regimes = ", ".join(f"{r} ({load_regime(r).name.split(' (')[0]})" for r in regime_ids())
+    if regime not in regime_ids():
+        problems.append(f"Regime: no regime {_shown(regime)} is bundled; choose one of {regimes}.")
+    if on:
+        try:
+            day = dt.date.fromisoformat(on)
+        except ValueError:
+            problems.append(
+                f"On: {_shown(on)} is not a date; give the day as YYYY-MM-DD, e.g. 2022-05-26."
+            )
+        else:
+            if not FIRST_DAY <= day <= LAST_DAY:
+                problems.append(
+                    f"On: choose a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; "
+                    f"not {day.isoformat()}."
+                )
+    if draft and regime in regime_ids():
+        here = _drafts(regime)
+        elsewhere = [r for r in regime_ids() if r != regime and draft in _drafts(r)]
+        choose = (
+            f"the drafts bundled for it are {', '.join(here)}"
+            if here
+            else "no drafts are bundled for it"
+        )
+        if elsewhere:
+            notices.append(
+                f"{draft} is a draft on the {elsewhere[0]} regime, not the {regime} regime "
+                f"({choose}): the {regime} regime is shown as adopted, without a draft."
+            )
+            draft = ""
+        elif draft not in here:
+            problems.append(
+                f"Draft: no draft {_shown(draft)} is bundled for the {regime} regime; "
+                f"{choose}. Choose one, or none (—)."
+            )
+    return problems, notices, draft
 
 
 @router.get("/sanctions", response_class=HTMLResponse)
 def sanctions_page(
     request: Request,
     db: SessionDep,
-    regime: Annotated[str, Query(max_length=10)] = "1718",
-    on: Annotated[str | None, Query(max_length=10)] = None,
-    draft: Annotated[str | None, Query(max_length=20)] = None,
+    regime: str = "1718",
+    on: str = "",
+    draft: str = "",
 ) -> Response:
-    if regime not in regime_ids():
-        return error_page(request, f"regime: one of {', '.join(regime_ids())}")
+    regime, on, draft = regime.strip(), on.strip(), draft.strip()
+    problems, notices, draft = _check(regime, on, draft)
+    if problems:
+        return _bad_request(
+            request,
+            "sanctions.html",
+            "Sanctions: cannot show this request",
+            problems,
+            notices=notices,
+            **_form_context(regime, on, draft),
+        )
+    day = dt.date.fromisoformat(on) if on else today()
     try:
-        day = _day(on, "on") or today()
         view = sanctions.measures(regime, day, draft or None)
-        caps = sanctions.caps(regime, day, sanctions.bundled_ledger(regime))
+        ledger = sanctions.bundled_ledger(regime)
+        caps = sanctions.caps(regime, day, ledger, draft=draft or None)
+        adopted = {c["measure"]: c for c in sanctions.caps(regime, day, ledger)}
         triggered = sanctions.triggers(db, regime)
-    except UnscError as err:
-        return error_page(request, str(err))
+    except (UnscError, ValueError, OverflowError) as err:
+        return _bad_request(
+            request,
+            "sanctions.html",
+            "Sanctions: cannot show this request",
+            [f"{err}. Choose another day, regime or draft."],
+            notices=notices,
+            **_form_context(regime, on, draft),
+        )
+    loaded = load_regime(regime)
+    first = min(c.effective for c in loaded.changes)
+    if day < first:
+        notices.append(
+            f"The {regime} regime's first measure took effect on {first.isoformat()}: nothing "
+            f"was in force on {day.isoformat()}."
+        )
+    as_if = f", as if {draft} had been adopted" if draft else ""
     measures = Table(
         "measures",
-        f"In force on {day.isoformat()}" + (f", had {draft} been adopted" if draft else ""),
+        f"In force on {day.isoformat()}{as_if}",
         (
             ("title", "Measure"),
             ("kind", "Kind"),
@@ -111,23 +332,34 @@ def sanctions_page(
     )
     cap_table = Table(
         "caps",
-        "Caps in force",
+        f"Caps in force on {day.isoformat()}{as_if}",
         (
             ("commodity", "Commodity"),
+            ("measure", "Measure"),
             ("limit", "Limit"),
             ("unit", "Unit"),
             ("start", "Period from"),
             ("end", "to"),
+            ("deliveries", "Deliveries"),
             ("reported", "Reported"),
             ("alleged", "Alleged"),
+            ("delivered", "Delivered"),
+            ("share_percent", "Share of limit (%)"),
             ("paragraphs", "Paragraphs"),
+            ("draft", "As if adopted"),
+            ("limit_as_adopted", "Limit as adopted"),
         ),
         [
             {
                 **c,
                 "start": c["period"]["start"],
                 "end": c["period"]["end"],
+                "share_percent": round(c["share"] * 100, 2),
                 "paragraphs": [x["ref"] for x in c["citations"]],
+                "draft": c["draft"] or "",
+                "limit_as_adopted": adopted[c["measure"]]["limit"]
+                if c["measure"] in adopted
+                else None,
             }
             for c in caps
         ],
@@ -152,7 +384,6 @@ def sanctions_page(
         events,
     )
     trigger_chart = _trigger_chart(triggered["triggers"]) if triggered["triggers"] else ""
-    drafts = sorted({c.resolution for c in load_regime(regime).drafts})
     ledger_charts = [
         charts.bar_chart(
             [
@@ -162,28 +393,74 @@ def sanctions_page(
             ],
             title=f"{c['commodity']}, {c['period']['start']} to {c['period']['end']} "
             f"({c['unit']}), to {day.isoformat()}",
+            subtitle=f"Delivered: {c['delivered']:,.0f} {c['unit']}, {_percent(c['share'])} "
+            f"of the limit ({c['deliveries']} deliveries){as_if}",
             source="deliveries bundled with unsc (src/unsc/data/ledgers), each row sourced",
             unit=f" {c['unit']}",
         )
         for c in caps
         if c["deliveries"]
     ]
+    drafted = loaded.draft(draft) if draft else ()
     return render(
         request,
         "sanctions.html",
         f"Sanctions: {view['regime']['name']}",
         [measures, cap_table, trigger_table],
         [REGIME_SOURCE],
-        regime=view["regime"],
-        regimes=[sanctions.regime_view(load_regime(r)) for r in regime_ids()],
-        day=day.isoformat(),
-        draft=draft or "",
-        drafts=drafts,
-        chart=_history(regime, today()),
+        **_form_context(regime, on or day.isoformat(), draft),
+        problems=[],
+        notices=notices,
+        voted=_long_date(drafted[0].adopted) if drafted else "",
+        cap_rows=[_cap_row(c, adopted.get(c["measure"])) for c in caps],
+        cap_unit=_one_unit(caps),
+        chart=_history(regime, today(), day, draft or None),
         ledger_charts=ledger_charts,
         trigger_chart=trigger_chart,
         has_trigger=bool(triggered["triggers"]),
     )
+
+
+def _percent(share: float) -> str:
+    """A share of a limit (1.0 = all of it) in per cent, as people write it."""
+    value = share * 100
+    return f"{value:,.0f}%" if value >= 100 or value == 0 else f"{value:.1f}%"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _one_unit(caps: list[dict[str, Any]]) -> str:
+    units = {c["unit"] for c in caps}
+    return units.pop() if len(units) == 1 else ""
+
+
+def _cap_row(cap: dict[str, Any], adopted: dict[str, Any] | None) -> dict[str, Any]:
+    """A cap as the page shows it: amounts as people write them, the share of the limit,
+    and, where nothing was recorded, that nothing was (not zero)."""
+    limit = f"{_amount(cap['limit'])} {cap['unit']}"
+    others = " or ".join(f"{_amount(a['amount'])} {a['unit']}" for a in cap["alternatives"])
+    was = ""
+    if adopted is not None and adopted["limit"] != cap["limit"]:
+        was = f"adopted: {_amount(adopted['limit'])} {adopted['unit']}"
+    return {
+        "commodity": cap["commodity"],
+        "limit": limit,
+        "alternatives": f"or {others}" if others else "",
+        "was": was,
+        "start": cap["period"]["start"],
+        "end": cap["period"]["end"],
+        "deliveries": cap["deliveries"],
+        "reported": _amount(cap["reported"]),
+        "alleged": _amount(cap["alleged"]),
+        "delivered": _amount(cap["delivered"]),
+        "share": _percent(cap["share"]),
+        "over": cap["share"] > 1,
+        "conversions": sorted(set(cap["conversions"])),
+        "notices": cap["notices"],
+        "citations": cap["citations"],
+    }
 
 
 def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
@@ -216,16 +493,57 @@ def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
     )
 
 
+def _check_screen(name: str, dob: str, nationality: str) -> list[str]:
+    """What is wrong with a screening request, each with what to do (the query itself
+    checks the date of birth and the nationality)."""
+    problems = []
+    if len(name) > 300:
+        problems.append(f"Name: at most 300 characters; this one has {len(name)}.")
+    if not name.strip() and (dob.strip() or nationality.strip()):
+        problems.append(
+            "Name: enter the name to screen; a date of birth or a nationality alone is not "
+            "screened."
+        )
+    if len(nationality) > 80:
+        problems.append(f"Nationality: at most 80 characters; this one has {len(nationality)}.")
+    if name.strip() and not problems:
+        try:
+            ScreenQuery(name, dob.strip() or None, nationality.strip() or None)
+        except UnscError as err:
+            field, _, what = str(err).partition(": ")
+            label = {"dob": "Date or year of birth", "nationality": "Nationality"}.get(field)
+            label = label or field.capitalize()
+            problems.append(f"{label}: {what}; correct it, or leave it empty.")
+    return problems
+
+
 @router.get("/screen", response_class=HTMLResponse)
 def screen_page(
     request: Request,
-    name: Annotated[str, Query(max_length=300)] = "",
-    dob: Annotated[str, Query(max_length=20)] = "",
-    nationality: Annotated[str, Query(max_length=80)] = "",
+    name: str = "",
+    dob: str = "",
+    nationality: str = "",
 ) -> Response:
+    context = {
+        "name": name[:300],
+        "dob": dob[:20],
+        "nationality": nationality[:80],
+        "generated": bundled_list().generated[:10],
+        "threshold": DEFAULT_THRESHOLD,
+    }
+    problems = _check_screen(name, dob, nationality)
+    if problems:
+        return _bad_request(
+            request,
+            "screen.html",
+            "Screen a name against the UN Consolidated List",
+            problems,
+            asked=False,
+            **context,
+        )
     found = []
     if name.strip():
-        query = ScreenQuery(name, dob or None, nationality or None)
+        query = ScreenQuery(name, dob.strip() or None, nationality.strip() or None)
         found = [
             {
                 **c.to_dict(),
@@ -253,10 +571,7 @@ def screen_page(
         "Screen a name against the UN Consolidated List",
         [results],
         [LIST_SOURCE],
-        name=name,
-        dob=dob,
-        nationality=nationality,
-        generated=bundled_list().generated[:10],
-        threshold=DEFAULT_THRESHOLD,
+        problems=[],
         asked=bool(name.strip()),
+        **context,
     )
