@@ -51,3 +51,8 @@ def test_the_index_finds_what_a_scan_finds(
 def test_more_edits_than_indexed_is_refused() -> None:
     with pytest.raises(ValueError, match="within 2 edits"):
         INDEX.within("kim", 3)
+
+
+def test_a_word_longer_than_any_indexed_costs_nothing() -> None:
+    assert INDEX.longest == max(map(len, WORDS))
+    assert INDEX.within("a" * 5_000, 2) == []

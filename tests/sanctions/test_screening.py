@@ -207,7 +207,16 @@ def test_country_names_and_codes_agree(written: str, code: str | None) -> None:
 
 def test_every_nationality_on_the_list_is_known() -> None:
     listed = {n for e in bundled_list().entries for n in e.nationalities}
-    assert [n for n in listed if country_code(n) is None] == []
+    assert [n for n in listed if country_code(n) is None] == ["na"]  # not known
+
+
+def test_an_unknown_listed_nationality_decides_nothing() -> None:
+    """SDi.001's nationality is listed as "na" (not Namibia): Sudan does not conflict."""
+    plain = screener().screen(Query("Gafar Mohammed Elhassan"), limit=1)[0]
+    sudan = screener().screen(Query("Gafar Mohammed Elhassan", nationality="Sudan"), limit=1)[0]
+    assert plain.reference == sudan.reference == "SDi.001"
+    assert sudan.checks["nationality"] == "unknown" and sudan.score == plain.score
+    assert country_code("Cote d'Ivoire") == "CIV" and country_code("Turkiye") == "TUR"
 
 
 @pytest.mark.parametrize("nationality", ["North Korea", "DPRK", "KP", "PRK"])
@@ -226,6 +235,7 @@ def test_a_nationality_agrees_however_it_is_written(nationality: str) -> None:
         ({"dob": "17/07/1964"}, "dob: a year, a date or a span of years"),
         ({"dob": "1964-13-01"}, "dob: a year, a date or a span of years"),
         ({"dob": "1964-02-30"}, "dob: 1964-02-30 is not a real date"),
+        ({"dob": "1966-1960"}, "dob: 1966-1960 runs backwards"),
         ({"nationality": "Xyzland"}, "nationality: 'Xyzland' is no country"),
     ],
 )
@@ -235,8 +245,9 @@ def test_a_query_that_cannot_be_screened_says_why(fields: dict[str, str], messag
 
 
 def test_spans_of_years_are_dates_of_birth() -> None:
-    (best, *_) = screener().screen(Query("Ri Won Ho", dob="1960 - 1966"), limit=1)
-    assert best.checks["dob"] == "agrees"
+    for span in ("1960 - 1966", "1960 -1966", "1960-1966"):
+        (best, *_) = screener().screen(Query("Ri Won Ho", dob=span), limit=1)
+        assert best.checks["dob"] == "agrees", span
     (best, *_) = screener().screen(Query("Ri Won Ho", dob="1970-1975"), limit=1)
     assert best.checks["dob"] == "conflicts"
 
@@ -283,5 +294,9 @@ def test_the_screen_command_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     assert code == 2 and "line 3: dob:" in message and "nothing was screened" in message
     names.write_text("", encoding="utf-8")
     assert "is empty; it needs a header row" in run("--file", str(names), "-o", str(hits))[1]
+    names.write_text("name,dob\n", encoding="utf-8")  # a header and no names: none screened
+    code, message = run("--file", str(names), "-o", str(hits))
+    assert code == 0 and "0 names screened, 0 alerts" in message
+    assert hits.read_text(encoding="utf-8").startswith("name,dob,reference_number")
     result = runner.invoke(app, ["screen", "Ri Won Ho"])
     assert "ALERT" in result.stdout and "Alert: a score of 0.875 or more." in result.stdout

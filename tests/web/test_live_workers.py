@@ -160,8 +160,9 @@ def test_a_worker_that_catches_up_while_logging_pushes_every_event_in_order(
 
 
 def test_a_lost_listener_reconnects_and_pushes_what_it_missed(pg_server: str) -> None:
-    """A's LISTEN connection is cut while B logs two events: A opens it again, reads the log
-    and its screens get every event, in order, once."""
+    """The LISTEN connections of A (which holds the session) and C (whose projector only
+    watches) are cut while B logs two events: each opens its connection again, reads the
+    log, and its screens get every event, in order, once."""
     import datetime as dt
 
     from sqlalchemy import text
@@ -172,18 +173,22 @@ def test_a_lost_listener_reconnects_and_pushes_what_it_missed(pg_server: str) ->
     url = create_database(pg_server, f"unsc_relisten_{os.getpid()}")
     open_database(url).engine.dispose()
 
-    async def run() -> tuple[list[int], int]:
-        db_a, db_b = open_database(url), open_database(url)
-        a, b = LiveHub(db_a), LiveHub(db_b)
-        dsn = db_a.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        listener = asyncio.create_task(listen(a, dsn, retry=0.5))
+    async def run() -> tuple[list[int], list[int], int]:
+        dbs = [open_database(url) for _ in range(3)]
+        a, b, c = (LiveHub(db) for db in dbs)
+        dsn = dbs[0].engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        listeners = [asyncio.create_task(listen(hub, dsn, retry=0.5)) for hub in (a, c)]
         await asyncio.sleep(0.5)
         sid = a.create("Session", dt.date(2022, 5, 26)).session_id
         chair = Actor(sid, machine.CHAIR, None)
         seen: list[int] = []
         a.subscribe(sid, lambda batch: seen.extend(e.seq for e in batch.events) or True)
         await a.submit(chair, "add_speaker", {"seat": "USA"})
-        with db_b.engine.begin() as connection:
+        # C serves a projector as the socket route does: the backlog, then new batches.
+        watched = [e.seq for e in c.events_since(sid, 0)]
+        c.sent_backlog(sid, watched[-1])
+        c.subscribe(sid, lambda batch: watched.extend(e.seq for e in batch.events) or True)
+        with dbs[1].engine.begin() as connection:
             cut = connection.execute(
                 text(
                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
@@ -191,20 +196,22 @@ def test_a_lost_listener_reconnects_and_pushes_what_it_missed(pg_server: str) ->
                 )
             ).scalar_one()
         b.state(sid)
-        await b.submit(chair, "add_speaker", {"seat": "FRA"})  # A hears nothing of these
+        await b.submit(chair, "add_speaker", {"seat": "FRA"})  # A and C hear nothing of these
         await b.submit(chair, "add_speaker", {"seat": "GBR"})
         await asyncio.sleep(2.0)
         await b.submit(chair, "add_speaker", {"seat": "CHN"})  # heard again
         await asyncio.sleep(0.5)
-        listener.cancel()
-        db_a.engine.dispose()
-        db_b.engine.dispose()
-        return seen, cut
+        for task in listeners:
+            task.cancel()
+        for db in dbs:
+            db.engine.dispose()
+        return seen, watched, cut
 
-    result: list[tuple[list[int], int]] = []
+    result: list[tuple[list[int], list[int], int]] = []
     thread = threading.Thread(target=lambda: result.append(asyncio.run(run())))
     thread.start()
     thread.join(timeout=60)
-    seen, cut = result[0]
-    assert cut == 1
+    seen, watched, cut = result[0]
+    assert cut == 2
     assert seen == [1, 2, 3, 4]
+    assert watched == [1, 2, 3, 4]

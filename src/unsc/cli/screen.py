@@ -99,13 +99,14 @@ def _screen_file(
 ) -> None:
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            columns = list(rows[0].keys()) if rows else []
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            columns = list(reader.fieldnames or [])
     except OSError as e:
         fail(f"--file: cannot read {file}: {e.strerror}")
     except UnicodeDecodeError:
         fail(f"--file: {file} is not UTF-8; save it as UTF-8 and try again")
-    if not columns and not rows:
+    if not columns:
         fail(f"--file: {file} is empty; it needs a header row with a 'name' column")
     named = {c.strip().lower(): c for c in columns}
     if "name" not in named:

@@ -221,9 +221,12 @@ class Regime:
         return found
 
 
-def in_force(regime: Regime, day: dt.date, extra: Iterable[Change] = ()) -> tuple[Measure, ...]:
+def in_force(
+    regime: Regime, day: dt.date, extra: Iterable[Change] = (), *, lapsed: bool = False
+) -> tuple[Measure, ...]:
     """The measures in force on ``day``, in the order they were first imposed. ``extra``
-    changes (a draft's) are folded in as if adopted."""
+    changes (a draft's) are folded in as if adopted; with ``lapsed``, measures whose end
+    date has passed are kept too (not those a change ended)."""
     changes = sorted(
         (*regime.changes, *extra), key=lambda c: (c.effective, c.adopted, c.resolution)
     )
@@ -273,7 +276,7 @@ def in_force(regime: Regime, day: dt.date, extra: Iterable[Change] = ()) -> tupl
             phases=phases,
             changes=(*current.changes, change),
         )
-    return tuple(m for m in measures.values() if m.until is None or m.until >= day)
+    return tuple(m for m in measures.values() if lapsed or m.until is None or m.until >= day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,20 +288,26 @@ class Difference:
 
 
 def ending(
-    regime: Regime, measure: Measure, after: dt.date, extra: Iterable[Change] = ()
+    regime: Regime,
+    measure_id: str,
+    before: dt.date,
+    after: dt.date,
+    extra: Iterable[Change] = (),
 ) -> tuple[dt.date, tuple[str, ...]] | None:
-    """When a measure in force before ``after`` ended by then, and the paragraphs that ended
-    it: a change that ends it, or the end date a change gave it (the day after it lapsed)."""
+    """When a measure in force on ``before`` had ended by ``after``, and the paragraphs that
+    ended it: a change that ends it, or the end date its latest change gave it (it ended
+    the day after)."""
     for change in sorted((*regime.changes, *extra), key=lambda c: (c.effective, c.adopted)):
         if (
-            change.measure == measure.id
+            change.measure == measure_id
             and change.action is Action.END
-            and measure.since < change.effective <= after
+            and before < change.effective <= after
         ):
             return change.effective, (change.where,)
-    if measure.until is not None and measure.until < after:
-        setting = [c.where for c in measure.changes if c.until == measure.until]
-        return measure.until + dt.timedelta(days=1), tuple(setting[-1:])
+    final = {m.id: m for m in in_force(regime, after, extra, lapsed=True)}.get(measure_id)
+    if final is not None and final.until is not None and final.until < after:
+        setting = [c.where for c in final.changes if c.until == final.until]
+        return final.until + dt.timedelta(days=1), tuple(setting[-1:])
     return None
 
 

@@ -26,6 +26,7 @@ from unsc.law.loader import DATA, parse_yaml
 __all__ = ["Period", "build_regime", "load_regime", "regime_ids"]
 
 
+@lru_cache(maxsize=1)
 def regime_ids() -> tuple[str, ...]:
     """The regimes bundled, by committee number."""
     folder = resources.files(DATA).joinpath("sanctions")
@@ -34,7 +35,6 @@ def regime_ids() -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=8)
 def known_regime(regime_id: str) -> str:
     """``regime_id`` if a regime of that id is bundled; else a RegimeError naming them."""
     if regime_id not in regime_ids():
@@ -42,7 +42,9 @@ def known_regime(regime_id: str) -> str:
     return regime_id
 
 
+@lru_cache(maxsize=8)
 def load_regime(regime_id: str) -> Regime:
+    """A bundled regime, read once (a Regime is immutable)."""
     name = f"sanctions/{known_regime(regime_id)}.yaml"
     text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
     return build_regime(parse_yaml(text), name)

@@ -27,7 +27,9 @@ class Nearby:
     def __init__(self, words: Iterable[str], most: int = 2) -> None:
         self.most = most
         self.index: dict[str, set[str]] = defaultdict(set)
+        self.longest = 0
         for word in set(words):
+            self.longest = max(self.longest, len(word))
             for key in deletions(word, most):
                 self.index[key].add(word)
 
@@ -35,6 +37,8 @@ class Nearby:
         """The indexed words at most ``edits`` edits (OSA distance) from ``word``."""
         if edits > self.most:
             raise ValueError(f"the index finds words within {self.most} edits, not {edits}")
+        if len(word) - edits > self.longest:
+            return []  # longer than any word indexed, by more than the edits allowed
         seen: set[str] = set()
         for key in deletions(word, edits):
             seen |= self.index.get(key, set())

@@ -66,11 +66,15 @@ class Query:
                 "dob: a year, a date or a span of years (YYYY, YYYY-MM, YYYY-MM-DD or "
                 f"YYYY-YYYY), not {self.dob[:20]!r}"
             )
-        if self.dob is not None and len(self.dob.strip()) == 10:
+        given = (self.dob or "").strip()
+        span = _SPAN.fullmatch(given)
+        if span and int(span[1]) > int(span[2]):
+            raise QueryError(f"dob: {given} runs backwards; write the earlier year first")
+        if not span and len(given) == 10:
             try:
-                dt.date.fromisoformat(self.dob.strip())
+                dt.date.fromisoformat(given)
             except ValueError:
-                raise QueryError(f"dob: {self.dob.strip()} is not a real date") from None
+                raise QueryError(f"dob: {given} is not a real date") from None
         if self.nationality is not None and country_code(self.nationality) is None:
             raise QueryError(
                 f"nationality: {self.nationality[:40]!r} is no country name or code known "
@@ -84,6 +88,7 @@ class QueryError(UnscError):
 
 _DOB = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|\s*-\s*\d{4})?")
 """A year, a month, a day, or a span of years (1965-1969)."""
+_SPAN = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,8 +506,8 @@ def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str,
         given = query.dob.strip()
         if given[:4].isdigit():
             first = int(given[:4])
-            span = re.fullmatch(r"\d{4}\s*-\s*(\d{4})", given)  # 1965-1969, 1965 - 1969
-            last = int(span[1]) if span else first
+            span = _SPAN.fullmatch(given)  # 1965-1969, 1965 - 1969
+            last = int(span[2]) if span else first
             agrees = any(
                 (b.year_from or 0) - 1 <= last and first <= (b.year_to or 9999) + 1
                 for b in entry.birth_dates
@@ -513,10 +518,12 @@ def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str,
     if query.nationality and entry.nationalities:
         wanted = country_code(query.nationality)
         listed = [country_code(n) for n in entry.nationalities]
-        if wanted in listed:
+        known = [code for code in listed if code is not None]
+        if wanted in known:
             checks["nationality"] = "agrees"
             score = min(1.0, score + 0.03)
-        elif None not in listed:  # a listed nationality no table knows decides nothing
+        elif known and len(known) == len(listed):
+            # "na" (not known), or a name no table holds, decides nothing.
             checks["nationality"] = "conflicts"
             score -= 0.10
     return max(0.0, score), checks

@@ -496,6 +496,11 @@ class LiveHub:
             if last is not None:
                 await self.catch_up(session_id, int(last))
 
+    def sent_backlog(self, session_id: str, seq: int) -> None:
+        """A screen has every event up to ``seq``: if this worker has pushed nothing of the
+        session yet, it pushes from there on (after a lost notice too)."""
+        self._published.setdefault(session_id, seq)
+
     def subscribe(self, session_id: str, push: Push, seat: str | None = None) -> Push:
         """Every batch from now on goes to ``push`` until it refuses one (or, for a
         delegation's ``seat``, until its link is reissued)."""
@@ -670,7 +675,14 @@ async def listen(hub: LiveHub, dsn: str, *, retry: float = 0.5, longest: float =
     first = True
     while True:
         try:
-            async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
+            async with await psycopg.AsyncConnection.connect(
+                dsn,
+                autocommit=True,
+                keepalives=1,  # TCP keepalives: a connection that silently died is
+                keepalives_idle=30,  # noticed within about a minute
+                keepalives_interval=10,
+                keepalives_count=3,
+            ) as connection:
                 await connection.execute(f"LISTEN {CHANNEL}")
                 if not first:
                     log.warning("live: listening again on %s; catching up from the log", CHANNEL)
@@ -679,8 +691,10 @@ async def listen(hub: LiveHub, dsn: str, *, retry: float = 0.5, longest: float =
                 async for notice in connection.notifies():
                     session_id, _, seq = notice.payload.partition(":")
                     await hub.catch_up(session_id, int(seq))
-        except psycopg.OperationalError as error:
+        except Exception as error:  # the listener must outlive any one failure
             first = False
-            log.warning("live: lost the %s listener (%s); retrying in %.1f s", CHANNEL, error, wait)
+            log.warning(
+                "live: the %s listener stopped (%r); retrying in %.1f s", CHANNEL, error, wait
+            )
             await asyncio.sleep(wait)
             wait = min(longest, wait * 2)

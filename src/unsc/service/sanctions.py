@@ -79,12 +79,11 @@ def measures(regime_id: str, day: dt.date, draft: str | None = None) -> dict[str
     }
 
 
-def recorded(regime: Regime) -> dict[str, str]:
-    """The span of the regime's recorded changes: its first and its latest (an end a
-    change set counts)."""
-    days = sorted(
-        [c.effective for c in regime.changes] + [c.until for c in regime.changes if c.until]
-    )
+def recorded(regime: Regime, until: dt.date | None = None) -> dict[str, str]:
+    """The span of the regime's recorded changes (up to ``until``, if given): its first and
+    its latest, a resolution taking effect or a measure (a mandate) running out."""
+    days = [c.effective for c in regime.changes] + [c.until for c in regime.changes if c.until]
+    days = sorted(d for d in days if until is None or d <= until)
     return {"first": days[0].isoformat(), "last": days[-1].isoformat()}
 
 
@@ -117,7 +116,7 @@ def changes(
         "draft": draft,
         "added": [measure_view(m, after) for m in found.added],
         "removed": [
-            {**measure_view(m, before), **_ended(ending(regime, m, after, extra))}
+            {**measure_view(m, before), **_ended(ending(regime, m.id, before, after, extra))}
             for m in found.removed
         ],
         "changed": [

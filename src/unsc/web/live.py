@@ -202,10 +202,12 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         backlog = live.events_since(session_id, since)
         if backlog:
             screen.send_backlog(batch_of(backlog))
+        live.sent_backlog(session_id, backlog[-1].seq if backlog else since)
         push: Push = live.subscribe(session_id, screen, actor.seat)
     else:
         queue, push = live.subscribe_queue(session_id, actor.seat)
         backlog = live.events_since(session_id, since)
+        live.sent_backlog(session_id, backlog[-1].seq if backlog else since)
         if backlog:
             await websocket.send_text(batch_of(backlog).for_role(actor.role))
             since = backlog[-1].seq

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from unsc.core.errors import UnscError
-from unsc.core.measures import Action, MeasureKind, Regime, in_force
+from unsc.core.measures import Action, MeasureKind, in_force
 from unsc.importers.unlist import bundled_list
 from unsc.law.regimes import load_regime, regime_ids
 from unsc.sanctions.screening import DEFAULT_THRESHOLD
@@ -87,14 +87,6 @@ def _group(kind: MeasureKind) -> str:
 
 def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def last_change(regime: Regime, until: dt.date) -> dt.date:
-    """The last day on which the bundled data records a change to the regime: a resolution
-    taking effect, or a measure (a mandate) running out."""
-    days = [c.effective for c in regime.changes]
-    days += [c.until for c in regime.changes if c.until is not None and c.until <= until]
-    return max(d for d in days if d <= until)
 
 
 def _history(regime_id: str, until: dt.date, day: dt.date, draft: str | None) -> str:
@@ -181,7 +173,7 @@ def _history(regime_id: str, until: dt.date, day: dt.date, draft: str | None) ->
     marker = None
     if start <= day <= until:
         marker = (x(day), f"{day.isoformat()}: the day shown")
-    last = last_change(regime, until)
+    last = dt.date.fromisoformat(sanctions.recorded(regime, until)["last"])
     return charts.spans(
         ordered,
         years,
@@ -260,13 +252,15 @@ def _check(regime: str, on: str, draft: str) -> tuple[list[str], list[str], str]
             if here
             else "no drafts are bundled for it"
         )
-        if elsewhere:
+        if draft in here:
+            pass
+        elif elsewhere:
             notices.append(
                 f"{draft} is a draft on the {elsewhere[0]} regime, not the {regime} regime "
                 f"({choose}): the {regime} regime is shown as adopted, without a draft."
             )
             draft = ""
-        elif draft not in here:
+        else:
             problems.append(
                 f"Draft: no draft {_shown(draft)} is bundled for the {regime} regime; "
                 f"{choose}. Choose one, or none (—)."
@@ -310,12 +304,9 @@ def sanctions_page(
             **_form_context(regime, on, draft),
         )
     loaded = load_regime(regime)
-    first = min(c.effective for c in loaded.changes)
-    if day < first:
-        notices.append(
-            f"The {regime} regime's first measure took effect on {first.isoformat()}: nothing "
-            f"was in force on {day.isoformat()}."
-        )
+    coverage = sanctions.coverage_note(view)
+    if coverage:
+        notices.append(coverage)
     as_if = f", as if {draft} had been adopted" if draft else ""
     measures = Table(
         "measures",

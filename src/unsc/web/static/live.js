@@ -215,19 +215,27 @@
 
   // While polling, each command waits for the answer to the one before, so the server
   // takes them in the order they were given (a WebSocket keeps that order by itself).
+  // A request that gets no answer in 15 s is given up (a ballot stays queued on the device),
+  // so one lost request cannot hold up the rest; a ballot already on its way is not sent
+  // again meanwhile.
   let posting = Promise.resolve();
+  const sending = new Set();
 
   function send(command, data) {
     const sent = { command: command, ballot: data && data.ballot_id };
     if (polling) {
+      if (sent.ballot && sending.has(sent.ballot)) return true;
+      if (sent.ballot) sending.add(sent.ballot);
       posting = posting.then(() => fetch(api + "/commands", {
         method: "POST",
         headers: Object.assign({ "Content-Type": "application/json" }, auth),
         body: JSON.stringify({ command: command, data: data || {} }),
+        signal: AbortSignal.timeout(15000),
       }).then(async (response) => {
         const body = await response.json();
         answered(sent, response.ok ? { ack: true } : { error: body.error || "refused" });
-      }).catch(() => status("Offline: your vote is kept on this device and sent when back.")));
+      }).catch(() => status("Offline: your vote is kept on this device and sent when back."))
+        .finally(() => { if (sent.ballot) sending.delete(sent.ballot); }));
       return true;
     }
     if (socket && socket.readyState === WebSocket.OPEN) {
