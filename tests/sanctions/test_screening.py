@@ -23,6 +23,7 @@ from unsc.sanctions.screening import (
     Query,
     QueryError,
     Screener,
+    document_key,
     token_match,
 )
 
@@ -300,3 +301,27 @@ def test_the_screen_command_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     assert hits.read_text(encoding="utf-8").startswith("name,dob,reference_number")
     result = runner.invoke(app, ["screen", "Ri Won Ho"])
     assert "ALERT" in result.stdout and "Alert: a score of 0.875 or more." in result.stdout
+
+
+def test_a_document_number_agrees_or_conflicts() -> None:
+    """KPi.033 is listed with passport 381310014; TAi.043 with 'OA 454044'."""
+    plain = screener().screen(Query("Ri Won Ho", dob="1990"), limit=1)[0]
+    agrees = screener().screen(Query("Ri Won Ho", dob="1990", document="381310014"), limit=1)[0]
+    other = screener().screen(Query("Ri Won Ho", dob="1990", document="12345678"), limit=1)[0]
+    assert agrees.checks["document"] == "agrees" and "document agrees" in agrees.explanation
+    assert other.checks["document"] == "conflicts"
+    assert other.score < plain.score < agrees.score
+    assert document_key("oa-454 044") == document_key("OA 454044") == "OA454044"
+    with pytest.raises(QueryError, match="document: a passport or identity number"):
+        Query("Ri Won Ho", document="#1")
+
+
+def test_a_file_may_carry_documents(tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("name,Document\nRi Won Ho,381310014\n", encoding="utf-8")
+    hits = tmp_path / "hits.csv"
+    result = CliRunner().invoke(app, ["screen", "--file", str(names), "-o", str(hits)])
+    assert result.exit_code == 0, result.output
+    with hits.open(encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["reference_number"] == "KPi.033" and "document agrees" in row["explanation"]

@@ -64,8 +64,13 @@ def test_screening(client: TestClient) -> None:
     assert body["threshold"] == DEFAULT_THRESHOLD
     quiet = client.post("/api/screen", json={"name": "Maria Garcia Lopez"}).json()
     assert not any(c["alert"] for c in quiet["candidates"])
-    korea = client.post("/api/screen", json={"name": "Ri Won Ho", "nationality": "DPRK"}).json()
-    assert korea["candidates"][0]["checks"]["nationality"] == "agrees"
+    asked = {"name": "Ri Won Ho", "nationality": "DPRK", "document": "381310014"}
+    korea = client.post("/api/screen", json=asked).json()
+    assert korea["candidates"][0]["checks"] == {
+        "dob": "unknown",
+        "nationality": "agrees",
+        "document": "agrees",
+    }
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,7 @@ def test_bad_input_keeps_the_form_and_says_what_to_do(page: Page, server: str) -
         ("/screen?name=Kim&dob=17/07/1964", "year of birth: a year, a date or a span"),
         ("/screen?name=Kim&dob=1964-02-30", "Date or year of birth: 1964-02-30 is not a real date"),
         ("/screen?name=Kim&nationality=Xyzland", "Nationality: 'Xyzland' is no country"),
+        ("/screen?name=Kim&document=%231", "Document: a passport or identity number"),
     ]
     for path, message in cases:
         response = page.goto(server + path)

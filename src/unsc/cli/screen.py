@@ -19,10 +19,19 @@ from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
 def screen(
     name: Annotated[str | None, typer.Argument(help="A name, in any script.")] = None,
     dob: Annotated[str | None, typer.Option("--dob", help="Date or year of birth.")] = None,
-    nationality: Annotated[str | None, typer.Option("--nationality")] = None,
+    nationality: Annotated[
+        str | None,
+        typer.Option("--nationality", help="A country's name or code (DPRK, KP, North Korea)."),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", help="A passport or identity number.")
+    ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="A CSV with a 'name' column (optional id, dob, nationality)."),
+        typer.Option(
+            "--file",
+            help="A CSV with a 'name' column (optional id, dob, nationality, document).",
+        ),
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Alerts CSV.")] = None,
     threshold: Annotated[
@@ -51,14 +60,19 @@ def screen(
         fail(str(e))
     if name is not None:
         try:
-            query = Query(name, dob, nationality)
+            query = Query(name, dob, nationality, document)
         except UnscError as e:
             fail(_option(str(e)))
         found = Screener(snapshot.entries).screen(query, limit=limit)
         if as_json:
             emit(
                 {
-                    "query": {"name": name, "dob": dob, "nationality": nationality},
+                    "query": {
+                        "name": name,
+                        "dob": dob,
+                        "nationality": nationality,
+                        "document": document,
+                    },
                     "threshold": threshold,
                     "list": snapshot.generated,
                     "candidates": [c.to_dict() | {"alert": c.score >= threshold} for c in found],
@@ -91,7 +105,7 @@ def screen(
 
 def _option(message: str) -> str:
     """A query's error as the command's options name it ("dob: ..." -> "--dob: ...")."""
-    return "--" + message if message.startswith(("dob:", "nationality:")) else message
+    return "--" + message if message.startswith(("dob:", "nationality:", "document:")) else message
 
 
 def _screen_file(
@@ -119,6 +133,7 @@ def _screen_file(
                     row.get(named["name"]) or "",
                     row.get(named.get("dob", "")) or None,
                     row.get(named.get("nationality", "")) or None,
+                    row.get(named.get("document", "")) or None,
                 )
             )
         except UnscError as e:

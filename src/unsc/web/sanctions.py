@@ -81,7 +81,12 @@ def triggers(regime: str, db: SessionDep) -> dict[str, Any]:
 class ScreenIn(BaseModel):
     name: str = Field(min_length=1, max_length=300, description="A name, in any script")
     dob: str | None = Field(default=None, max_length=20, description="Date or year of birth")
-    nationality: str | None = Field(default=None, max_length=80)
+    nationality: str | None = Field(
+        default=None, max_length=80, description="A country's name or code: DPRK, KP, PRK"
+    )
+    document: str | None = Field(
+        default=None, max_length=80, description="A passport or identity number"
+    )
     limit: int = Field(default=5, ge=1, le=100)
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
 
@@ -97,7 +102,7 @@ def screener(request: Request) -> Screener:
 def screen(request: Request, body: Annotated[ScreenIn, Body()]) -> dict[str, Any]:
     """Screen a name against the UN Consolidated List: ranked candidates, each with an
     explained score; `alert` where the score reaches the threshold."""
-    query = ScreenQuery(body.name, body.dob, body.nationality)
+    query = ScreenQuery(body.name, body.dob, body.nationality, body.document)
     found = screener(request).screen(query, limit=body.limit)
     return {
         "query": body.model_dump(exclude={"threshold", "limit"}),

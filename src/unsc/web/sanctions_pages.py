@@ -484,26 +484,35 @@ def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
     )
 
 
-def _check_screen(name: str, dob: str, nationality: str) -> list[str]:
+LABELS = {"dob": "Date or year of birth", "nationality": "Nationality", "document": "Document"}
+
+
+def _query(name: str, dob: str, nationality: str, document: str) -> ScreenQuery:
+    return ScreenQuery(
+        name, dob.strip() or None, nationality.strip() or None, document.strip() or None
+    )
+
+
+def _check_screen(name: str, dob: str, nationality: str, document: str) -> list[str]:
     """What is wrong with a screening request, each with what to do (the query itself
-    checks the date of birth and the nationality)."""
+    checks the date of birth, the nationality and the document)."""
     problems = []
     if len(name) > 300:
         problems.append(f"Name: at most 300 characters; this one has {len(name)}.")
-    if not name.strip() and (dob.strip() or nationality.strip()):
+    if not name.strip() and (dob.strip() or nationality.strip() or document.strip()):
         problems.append(
-            "Name: enter the name to screen; a date of birth or a nationality alone is not "
-            "screened."
+            "Name: enter the name to screen; a date of birth, a nationality or a document "
+            "alone is not screened."
         )
-    if len(nationality) > 80:
-        problems.append(f"Nationality: at most 80 characters; this one has {len(nationality)}.")
+    for label, value in (("Nationality", nationality), ("Document", document)):
+        if len(value) > 80:
+            problems.append(f"{label}: at most 80 characters; this one has {len(value)}.")
     if name.strip() and not problems:
         try:
-            ScreenQuery(name, dob.strip() or None, nationality.strip() or None)
+            _query(name, dob, nationality, document)
         except UnscError as err:
             field, _, what = str(err).partition(": ")
-            label = {"dob": "Date or year of birth", "nationality": "Nationality"}.get(field)
-            label = label or field.capitalize()
+            label = LABELS.get(field) or field.capitalize()
             problems.append(f"{label}: {what}; correct it, or leave it empty.")
     return problems
 
@@ -514,15 +523,17 @@ def screen_page(
     name: str = "",
     dob: str = "",
     nationality: str = "",
+    document: str = "",
 ) -> Response:
     context = {
         "name": name[:300],
         "dob": dob[:20],
         "nationality": nationality[:80],
+        "document": document[:80],
         "generated": bundled_list().generated[:10],
         "threshold": DEFAULT_THRESHOLD,
     }
-    problems = _check_screen(name, dob, nationality)
+    problems = _check_screen(name, dob, nationality, document)
     if problems:
         return _bad_request(
             request,
@@ -534,7 +545,7 @@ def screen_page(
         )
     found = []
     if name.strip():
-        query = ScreenQuery(name, dob.strip() or None, nationality.strip() or None)
+        query = _query(name, dob, nationality, document)
         found = [
             {
                 **c.to_dict(),
