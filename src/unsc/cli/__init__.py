@@ -20,7 +20,7 @@ from rich.progress import (
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from unsc.cli.common import JsonFlag, day_option, emit, err, fail, out
+from unsc.cli.common import JsonFlag, OnOption, day_option, emit, err, fail, out
 from unsc.cli.sanctions import sanctions_app
 from unsc.cli.screen import screen
 from unsc.core.errors import UnscError
@@ -53,9 +53,7 @@ def _parse_day(text: str | None) -> dt.date:
 
 @app.command()
 def council(
-    on: Annotated[
-        str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")
-    ] = None,
+    on: OnOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Who sat on the Council on a date, the votes needed, and who presided."""

@@ -18,6 +18,7 @@ out = Console()
 err = Console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+OnOption = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")]
 
 
 def fail(message: str) -> NoReturn:

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from unsc.cli.common import JsonFlag, day_option, emit, fail, out
+from unsc.cli.common import JsonFlag, OnOption, day_option, emit, fail, out
 from unsc.core.errors import UnscError
 from unsc.importers.unlist import read_list
 from unsc.sanctions.listing import count_by
@@ -32,9 +32,7 @@ DraftOption = Annotated[
 @sanctions_app.command("measures")
 def measures(
     regime: RegimeOption,
-    on: Annotated[
-        str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")
-    ] = None,
+    on: OnOption = None,
     draft: DraftOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -107,9 +105,7 @@ def diff(
 @sanctions_app.command("caps")
 def caps(
     regime: RegimeOption,
-    on: Annotated[
-        str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")
-    ] = None,
+    on: OnOption = None,
     ledger: Annotated[
         Path | None,
         typer.Option(

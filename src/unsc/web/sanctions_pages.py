@@ -93,7 +93,8 @@ def _history(regime_id: str, until: dt.date, day: dt.date, draft: str | None) ->
     """Every measure the regime has had, as a bar from its first day to its last; with
     ``draft``, what that draft would have added or changed, hatched; the day chosen marked."""
     regime = load_regime(regime_id)
-    start = min(c.effective for c in regime.changes)
+    recorded = sanctions.recorded(regime, until)
+    start = dt.date.fromisoformat(recorded["first"])
     current = {m.id for m in in_force(regime, until)}
     span = (until - start).days or 1
 
@@ -173,7 +174,7 @@ def _history(regime_id: str, until: dt.date, day: dt.date, draft: str | None) ->
     marker = None
     if start <= day <= until:
         marker = (x(day), f"{day.isoformat()}: the day shown")
-    last = dt.date.fromisoformat(sanctions.recorded(regime, until)["last"])
+    last = dt.date.fromisoformat(recorded["last"])
     return charts.spans(
         ordered,
         years,
@@ -493,9 +494,12 @@ def _query(name: str, dob: str, nationality: str, document: str) -> ScreenQuery:
     )
 
 
-def _check_screen(name: str, dob: str, nationality: str, document: str) -> list[str]:
+def _check_screen(
+    name: str, dob: str, nationality: str, document: str
+) -> tuple[list[str], ScreenQuery | None]:
     """What is wrong with a screening request, each with what to do (the query itself
-    checks the date of birth, the nationality and the document)."""
+    checks the date of birth, the nationality and the document), and the query if a name
+    was given and nothing is wrong."""
     problems = []
     if len(name) > 300:
         problems.append(f"Name: at most 300 characters; this one has {len(name)}.")
@@ -507,14 +511,14 @@ def _check_screen(name: str, dob: str, nationality: str, document: str) -> list[
     for label, value in (("Nationality", nationality), ("Document", document)):
         if len(value) > 80:
             problems.append(f"{label}: at most 80 characters; this one has {len(value)}.")
-    if name.strip() and not problems:
-        try:
-            _query(name, dob, nationality, document)
-        except UnscError as err:
-            field, _, what = str(err).partition(": ")
-            label = LABELS.get(field) or field.capitalize()
-            problems.append(f"{label}: {what}; correct it, or leave it empty.")
-    return problems
+    if not name.strip() or problems:
+        return problems, None
+    try:
+        return [], _query(name, dob, nationality, document)
+    except UnscError as err:
+        field, _, what = str(err).partition(": ")
+        label = LABELS.get(field) or field.capitalize()
+        return [f"{label}: {what}; correct it, or leave it empty."], None
 
 
 @router.get("/screen", response_class=HTMLResponse)
@@ -533,7 +537,7 @@ def screen_page(
         "generated": bundled_list().generated[:10],
         "threshold": DEFAULT_THRESHOLD,
     }
-    problems = _check_screen(name, dob, nationality, document)
+    problems, query = _check_screen(name, dob, nationality, document)
     if problems:
         return _bad_request(
             request,
@@ -544,8 +548,7 @@ def screen_page(
             **context,
         )
     found = []
-    if name.strip():
-        query = _query(name, dob, nationality, document)
+    if query is not None:
         found = [
             {
                 **c.to_dict(),
