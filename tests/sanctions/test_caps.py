@@ -132,7 +132,7 @@ def test_the_caps_command(tmp_path: Path) -> None:
         refined
     )
     assert [c["ref"] for c in refined["citations"]] == [
-        "S/RES/2375 (2017)",
+        "S/RES/2375 (2017), OP14",
         "S/RES/2397 (2017), OP5",
     ]
     assert [n["threshold"] for n in refined["notices"]] == [75, 90, 95]

@@ -39,7 +39,7 @@ def test_the_refined_petroleum_cap_moves_from_2375_to_2397() -> None:
     assert phase is not None and phase.limits == (Limit(500_000, "barrels"),)
     assert phase.kind is PeriodKind.CALENDAR_YEAR
     refs = [c.ref for c in after.citations]
-    assert refs == ["S/RES/2375 (2017)", "S/RES/2397 (2017), OP5"]
+    assert refs == ["S/RES/2375 (2017), OP14", "S/RES/2397 (2017), OP5"]
     # The 2,000,000-barrel year that 2375 set for 2018 never applied: 2397 replaced it.
     assert all(p.limits != (Limit(2_000_000, "barrels"),) for p in after.phases)
 
@@ -144,7 +144,7 @@ def test_the_commands() -> None:
     assert result.exit_code == 0, result.output
     view = json.loads(result.stdout)
     refined = next(m for m in view["measures"] if m["id"] == "refined-petroleum-cap")
-    assert refined["paragraphs"] == ["S/RES/2375 (2017)", "S/RES/2397 (2017), OP5"]
+    assert refined["paragraphs"] == ["S/RES/2375 (2017), OP14", "S/RES/2397 (2017), OP5"]
     assert refined["period"] == {"start": "2018-01-01", "end": "2018-12-31"}
     result = runner.invoke(
         app,

@@ -1,4 +1,4 @@
-"""2397 OP27 evaluated on the record: the ICBM launches after 22 December 2017, each with
+"""2397 OP28 evaluated on the record: the ICBM launches after 22 December 2017, each with
 what the Council did next (for 24 March 2022: S/2022/431, vetoed on 26 May 2022)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def test_the_icbm_launches_of_2022_and_the_vetoed_draft(record: Database) -> Non
     with record.sessions() as session:
         view = sanctions.triggers(session, "1718")
     (trigger,) = view["triggers"]
-    assert [c["ref"] for c in trigger["citations"]] == ["S/RES/2397 (2017), OP27"]
+    assert [c["ref"] for c in trigger["citations"]] == ["S/RES/2397 (2017), OP28"]
     events = trigger["events"]
     assert all(e["date"] > "2017-12-22" for e in events)
     in_2022 = [e for e in events if e["date"].startswith("2022")]

@@ -22,7 +22,7 @@ def test_measures_and_the_vetoed_draft(client: TestClient) -> None:
     body = client.get("/api/sanctions/1718/measures", params={"on": "2018-01-01"}).json()
     refined = next(m for m in body["measures"] if m["id"] == "refined-petroleum-cap")
     assert refined["limits"] == [{"amount": 500000.0, "unit": "barrels"}]
-    assert refined["paragraphs"] == ["S/RES/2375 (2017)", "S/RES/2397 (2017), OP5"]
+    assert refined["paragraphs"] == ["S/RES/2375 (2017), OP14", "S/RES/2397 (2017), OP5"]
     body = client.get(
         "/api/sanctions/1718/diff",
         params={"from": "2022-05-26", "to": "2022-05-26", "draft": "S/2022/431"},

@@ -33,7 +33,7 @@ def test_the_1718_regime_on_a_date_and_with_the_vetoed_draft(page: Page, server:
     page.get_by_role("button", name="Show").click()
     row = page.locator("#table-measures").get_by_role("row").filter(has_text="Crude oil cap")
     expect(row).to_contain_text("3,000,000 barrels")
-    chart = page.get_by_role("img", name="Launches that met 2397 OP27 per month")
+    chart = page.get_by_role("img", name="Launches that met 2397 OP28 per month")
     expect(chart).to_contain_text("S/2022/431 (2022-05-26)")
     triggers = page.locator("#table-triggers")
     expect(triggers.get_by_role("row").filter(has_text="2022-03-24")).to_contain_text(

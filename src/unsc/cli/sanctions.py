@@ -179,7 +179,7 @@ def triggers(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """The events that met a resolution's trigger (2397 OP27: a nuclear test or an ICBM
+    """The events that met a resolution's trigger (2397 OP28: a nuclear test or an ICBM
     launch), each with what the Council did next."""
     try:
         database = open_database(db)

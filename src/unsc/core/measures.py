@@ -40,7 +40,7 @@ class MeasureKind(StrEnum):
     MONITORING = "monitoring"
     DESIGNATIONS = "designations"
     TRIGGER = "trigger"
-    """A commitment to act if a condition is met (2397 OP27)."""
+    """A commitment to act if a condition is met (2397 OP28)."""
     OTHER = "other"
 
 

@@ -1,6 +1,6 @@
 """Triggers: a resolution's commitment to act when a condition is met, evaluated on events.
 
-Resolution 2397 (2017), OP27: if the DPRK conducts a further nuclear test or launches a
+Resolution 2397 (2017), OP28: if the DPRK conducts a further nuclear test or launches a
 ballistic missile system capable of reaching intercontinental ranges (or contributing to
 one), the Council will act to restrict petroleum exports to the DPRK further. Each event
 after adoption that meets the condition is listed with what the Council did on the DPRK
@@ -34,7 +34,7 @@ class Event:
     source: str = ""
 
     @property
-    def meets_2397_op27(self) -> bool:
+    def meets_2397_op28(self) -> bool:
         return self.kind == "nuclear_test" or self.missile_type in ICBM_CLASS
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,7 +83,7 @@ def evaluate(trigger: Measure, events: Iterable[Event], actions: Sequence[Action
     Council's actions from that day until the next such event."""
     since = trigger.since
     qualifying = sorted(
-        (e for e in events if e.day > since and e.meets_2397_op27), key=lambda e: e.day
+        (e for e in events if e.day > since and e.meets_2397_op28), key=lambda e: e.day
     )
     ordered = sorted(actions, key=lambda a: a.day)
     hits = []

@@ -173,7 +173,7 @@ def triggers(db: Session, regime_id: str) -> dict[str, Any]:
     out = []
     for trigger in found:
         if trigger.id != "oil-restriction-trigger":
-            continue  # only 2397 OP27's condition is modelled
+            continue  # only 2397 OP28's condition is modelled
         hits = evaluate(trigger, events, actions)
         out.append(
             {

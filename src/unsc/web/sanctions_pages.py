@@ -371,7 +371,7 @@ def sanctions_page(
     ]
     trigger_table = Table(
         "triggers",
-        "Events that met the trigger of resolution 2397, OP27, and what the Council did next",
+        "Events that met the trigger of resolution 2397, OP28, and what the Council did next",
         (("date", "Date (New York)"), ("event", "Event"), ("responses", "The Council next")),
         events,
     )
@@ -479,7 +479,7 @@ def _trigger_chart(triggers: list[dict[str, Any]]) -> str:
     return charts.timeline(
         [(m, per_month.get(m, 0)) for m in months],
         marks,
-        title="Launches that met 2397 OP27 per month (bars) and what the Council did (dots)",
+        title="Launches that met 2397 OP28 per month (bars) and what the Council did (dots)",
         source="nk-missile-tests (Apache-2.0, after CNS/NTI); Sciences Po UNSC votes "
         "(CC BY 4.0); unsc fact sheet",
     )
