@@ -57,6 +57,11 @@ LEGAL_FORMS = frozenset(
 )
 """Words that say what kind of entity it is, not which: they weigh nothing."""
 
+COUNTRY_WORDS = frozenset({"korea", "korean", "dprk"})
+"""The country a firm is named after, which its own listing and others leave out: KPe.008
+KOREAN TANGUN TRADING CORPORATION is "Korea Tangun Trading Corporation" in its comments and
+"Tangun Trading Corporation" in KPe.018's. Light, as a legal form is."""
+
 PARTICLES = frozenset(
     {
         "al",
@@ -233,7 +238,7 @@ def tokens(name: str) -> tuple[Token, ...]:
                 phonetic_key(canonical),
                 canonical,
                 script,
-                raw in PARTICLES or raw in LEGAL_FORMS,
+                raw in PARTICLES or raw in LEGAL_FORMS or raw in COUNTRY_WORDS,
                 skeleton(canonical),
             )
         )

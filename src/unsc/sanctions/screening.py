@@ -7,7 +7,13 @@ with -i) or fuzzy (one or two edits; tokens of one or two letters only exactly).
 score is a weighted F-measure of the query tokens matched and the listed tokens matched
 (rare tokens weigh more; particles and legal forms little), weighted towards the query (a
 dropped middle name costs less than an extra token). Dates of birth and nationalities then
-confirm or conflict. A low-quality alias alone is capped below the alert threshold.
+confirm or conflict.
+
+A low-quality ("weak") alias typed whole, as listed (letters and digits compared, case,
+accents, hyphens and spaces aside), alerts at the threshold and no higher, so that an entry
+matched through a strong name ranks above it; matched any other way (a typo, a part left
+out) a weak alias alone is capped below the alert, as the OpenSanctions matcher and
+compliance practice treat weak AKAs.
 """
 
 from __future__ import annotations
@@ -35,16 +41,20 @@ from unsc.sanctions.nearby import Nearby
 DEFAULT_THRESHOLD = 0.875
 """A candidate at or above this score is an alert."""
 LOW_QUALITY_CAP = 0.70
-"""A low-quality alias alone never reaches the alert threshold."""
+"""A low-quality alias alone, unless typed whole as listed, never reaches the alert."""
+WEAK_ALIAS_SCORE = DEFAULT_THRESHOLD
+"""A low-quality alias typed whole as listed: an alert, and no more than one."""
 BETA2 = 2.0
 """F-measure weight: query coverage counts twice as much as listed-name coverage."""
 
 CANDIDATES = 300
 """Listed names aligned at most per query, those with the highest bounds first."""
-MIDDLE_DISCOUNT = 0.5
+MIDDLE_DISCOUNT = 0.7
 """The share of a dropped middle name's weight that is forgiven."""
 
 RULE_SCORES = {"exact": 1.0, "variant": 0.97, "transliteration": 0.95, "phonetic": 0.93}
+KNOWN_WORD = 2.0
+"""How much more an edit costs when the query's token is itself a listed name part."""
 DERIVED_SCORE = 0.75
 """A name and the one formed from it with -i (Mohammad / Mohammadi): related, not the same."""
 
@@ -127,6 +137,8 @@ class Candidate:
     alignments: tuple[Alignment, ...]
     checks: dict[str, str] = field(default_factory=dict)
     """``dob``, ``nationality`` and ``document``: ``agrees``, ``conflicts`` or ``unknown``."""
+    weak_alias: bool = False
+    """Matched through a low-quality alias typed whole, as listed."""
 
     @property
     def explanation(self) -> str:
@@ -139,7 +151,12 @@ class Candidate:
         for check, result in self.checks.items():
             if result != "unknown":
                 text += f"; {check} {result}"
-        if self.alias_quality == Quality.LOW.value:
+        if self.weak_alias:
+            text += (
+                f"; weak alias (low quality) typed as listed: alerts at {WEAK_ALIAS_SCORE:g}, "
+                "below any strong name"
+            )
+        elif self.alias_quality == Quality.LOW.value:
             text += f"; low-quality alias, capped at {LOW_QUALITY_CAP:.2f}"
         return text
 
@@ -154,6 +171,7 @@ class Candidate:
             "name_score": round(self.name_score, 4),
             "tokens": [a.to_dict() for a in self.alignments],
             "checks": dict(self.checks),
+            "weak_alias": self.weak_alias,
             "explanation": self.explanation,
         }
 
@@ -184,6 +202,12 @@ def _pair(q: Token, c: Token) -> tuple[str, float] | None:
 
 
 _MISSING = object()
+
+
+def whole(name: tuple[Token, ...]) -> str:
+    """A name's letters and digits as compared for a weak alias typed whole: case, accents,
+    hyphens and spaces aside ("Al-Masri", "al masri" and "ALMASRI" agree)."""
+    return "".join(t.text for t in name)
 
 
 def token_match(query: str, listed: str) -> tuple[str, float] | None:
@@ -309,6 +333,11 @@ class Screener:
         self.posting_weights = {k: np.array(v) for k, v in posted_weights.items()}
         """What each posting adds to its name's bound: the listed token's own weight."""
         self.name_totals = np.array([n.total for n in self.names])
+        self.weak: dict[str, list[int]] = defaultdict(list)
+        """A low-quality alias's letters and digits -> the names that write it so."""
+        for n, name in enumerate(self.names):
+            if name.quality is Quality.LOW:
+                self.weak[whole(name.tokens)].append(n)
 
     def _token_weight(self, t: Token) -> float:
         if t.light:
@@ -357,7 +386,12 @@ class Screener:
             for j, c in enumerate(listed):
                 hit = _pair(q, c)
                 if hit is not None:
-                    pairs.append((hit[1], i, j, hit[0]))
+                    score = hit[1]
+                    if hit[0] == "fuzzy" and q.text in self.canonicals_of:
+                        # The query spells another listed name part (Yong, not Song): a
+                        # typo is the less likely reading, so its edits count twice.
+                        score = 1.0 - KNOWN_WORD * (1.0 - score)
+                    pairs.append((score, i, j, hit[0]))
         pairs.sort(key=lambda p: -p[0])
         used_q: set[int] = set()
         used_c: set[int] = set()
@@ -439,6 +473,8 @@ class Screener:
         if len(names) > CANDIDATES:
             names.sort(key=lambda n: -bound[n])
             names = names[:CANDIDATES]
+        weak = set(self.weak.get(whole(q_tokens), ()))
+        names += sorted(weak.difference(names))
         best: dict[int, Candidate] = {}
         for n in names:
             name = self.names[n]
@@ -446,11 +482,13 @@ class Screener:
             if name_score <= 0:
                 continue
             entry = self.entries[name.entry]
+            if n in weak:
+                name_score = 1.0  # the alias's own letters, as listed
             score, checks = _confirm(name_score, entry, query)
             if name.quality is Quality.LOW:
-                score = min(score, LOW_QUALITY_CAP)
+                score = min(score, WEAK_ALIAS_SCORE if n in weak else LOW_QUALITY_CAP)
             current = best.get(name.entry)
-            if current is not None and current.score >= score:
+            if current is not None and (current.score, current.weak_alias) >= (score, False):
                 continue
             best[name.entry] = Candidate(
                 entry.reference,
@@ -462,8 +500,9 @@ class Screener:
                 name_score,
                 alignments,
                 checks,
+                n in weak,
             )
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.reference))
+        ranked = sorted(best.values(), key=lambda c: (-c.score, c.weak_alias, c.reference))
         return [c for c in ranked if c.score >= threshold][:limit]
 
     def screen_many(
