@@ -29,7 +29,8 @@ def test_council_json_has_the_documented_shape() -> None:
     assert view["threshold"] == 9 and len(view["members"]) == 15  # type: ignore[arg-type]
     member = view["members"][0]  # type: ignore[index]
     assert set(member) == {"name", "iso3", "permanent", "term_start", "term_end"}
-    assert view["president"] == {"name": "United States", "iso3": "USA"}
+    assert view["president"] == {"name": "United States", "iso3": "USA", "basis": "rule 18"}
+    assert (view["unknown_seats"], view["note"]) == (0, None)
 
 
 def test_council_names_the_china_seat_as_it_was_named() -> None:

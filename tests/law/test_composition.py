@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from unsc.analysis.terms import check_terms, derive_terms
-from unsc.core.errors import DateOutOfRangeError
+from unsc.core.errors import DateOutOfRangeError, IncompleteCouncilError
 from unsc.law.loader import load_law
 from unsc.service.record import bundled_law, bundled_record
 
@@ -79,12 +79,60 @@ def test_the_council_of_2026() -> None:
     assert keys_on("2026-11-24") == elected | {"CHN", "FRA", "RUS", "GBR", "USA"}
 
 
-def test_dates_outside_the_law_are_refused() -> None:
-    law = load_law()
+def test_the_council_of_2027_elected_on_3_june_2026() -> None:
+    elected = {"AUT", "KGZ", "PRT", "TTO", "ZWE", "BHR", "COL", "COD", "LVA", "LBR"}
+    assert keys_on("2027-01-02") == elected | {"CHN", "FRA", "RUS", "GBR", "USA"}
+    council = load_law().on(dt.date(2027, 1, 2))
+    assert council.is_complete and council.unknown_seats == 0
+    kyrgyzstan = council.member("KGZ")
+    assert kyrgyzstan is not None and kyrgyzstan.term_end == dt.date(2028, 12, 31)
+
+
+def test_dates_before_the_first_meeting_are_refused() -> None:
     with pytest.raises(DateOutOfRangeError, match="first meeting"):
-        law.on(dt.date(1946, 1, 16))
-    with pytest.raises(DateOutOfRangeError, match="known only until"):
-        law.on(law.known_until + dt.timedelta(days=1))
+        load_law().on(dt.date(1946, 1, 16))
+
+
+@pytest.mark.parametrize(
+    ("day", "known_elected", "unknown"),
+    [
+        ("2028-01-01", {"AUT", "KGZ", "PRT", "TTO", "ZWE"}, 5),
+        ("2028-12-31", {"AUT", "KGZ", "PRT", "TTO", "ZWE"}, 5),
+        ("2029-01-01", set(), 10),
+        ("2031-06-01", set(), 10),
+    ],
+)
+def test_after_the_last_known_election_the_council_says_what_it_does_not_know(
+    day: str, known_elected: set[str], unknown: int
+) -> None:
+    law = load_law()
+    council = law.on(dt.date.fromisoformat(day))
+    assert {m.key for m in council.elected} == known_elected
+    assert {m.key for m in council.permanent} == {"CHN", "FRA", "RUS", "GBR", "USA"}
+    assert (council.seats, council.threshold, council.unknown_seats) == (15, 9, unknown)
+    assert not council.is_complete
+    # Rule 18 run on over the known members only: the President is one of them.
+    assert council.president is not None and council.president.key in council.keys
+    with pytest.raises(IncompleteCouncilError, match=f"{unknown} elected seats not in the"):
+        council.require_complete()
+
+
+def test_the_last_known_day_is_the_last_full_council() -> None:
+    law = load_law()
+    assert law.on(law.known_until).is_complete
+    assert not law.on(law.known_until + dt.timedelta(days=1)).is_complete
+
+
+def test_the_presidency_runs_on_from_the_last_known_month() -> None:
+    law = load_law()
+    december = law.on(dt.date(2027, 12, 15)).president
+    january = law.on(dt.date(2028, 1, 15)).president
+    assert december is not None and january is not None
+    # Rule 18 among the members known in January 2028: the next name after December's.
+    known = sorted(law.on(dt.date(2028, 1, 15)).members, key=lambda m: m.state.un_name)
+    names = [m.state.un_name for m in known]
+    after = [n for n in names if n > december.un_name]
+    assert january.un_name == (after or names)[0]
 
 
 def test_terms_derived_from_the_record_match_the_law() -> None:

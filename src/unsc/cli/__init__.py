@@ -67,6 +67,8 @@ def council(
         _emit(view)
         return
     president = view["president"]["name"] if view["president"] else "unknown"
+    if view["unknown_seats"] and view["president"]:
+        president += " (rule 18 over the known members only)"
     table = Table(
         title=f"The Security Council on {view['date']}",
         caption=f"{view['seats']} members · {view['threshold']} affirmative votes needed · "
@@ -77,7 +79,11 @@ def council(
     for m in view["members"]:
         term = f"{m['term_start']} – {m['term_end'] or ''}"
         table.add_row(m["name"], m["iso3"], "permanent" if m["permanent"] else "elected", term)
+    for _ in range(view["unknown_seats"]):
+        table.add_row("[italic]unknown[/]", "", "elected", "not in the bundled data")
     out.print(table)
+    if view["note"]:
+        err.print(f"[yellow]note:[/] {view['note']}", highlight=False)
 
 
 @app.command()

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from unsc.core.errors import UnscError
 from unsc.service.ballots import parse_day
-from unsc.service.record import today
+from unsc.service.clock import today
 
 out = Console()
 err = Console(stderr=True)
@@ -32,9 +32,7 @@ def emit(data: Any) -> None:
 
 def day_option(text: str | None, option: str = "--on") -> dt.date:
     """A date given on the command line (YYYY-MM-DD); today if omitted."""
-    if text is None:
-        return today()
     try:
-        return parse_day(text, option)
+        return today() if text is None else parse_day(text, option)
     except UnscError as e:
         fail(str(e))

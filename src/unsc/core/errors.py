@@ -33,6 +33,10 @@ class DateOutOfRangeError(UnscError):
     """A date the Council's composition is not known for."""
 
 
+class IncompleteCouncilError(DateOutOfRangeError):
+    """A Council with seats the bundled data does not fill, asked for a whole decision."""
+
+
 class ObligatoryAbstentionError(UnscError):
     """A party to a dispute voting yes or no under Chapter VI or Art. 52(3) (Art. 27(3))."""
 

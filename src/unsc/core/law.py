@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from unsc.core.citations import Citation
 from unsc.core.errors import (
     DateOutOfRangeError,
+    IncompleteCouncilError,
     LawDataError,
     NotSeatedError,
     UnknownMemberError,
@@ -103,6 +104,26 @@ class CouncilOn:
     president: State | None
     veto_initiative: bool
     """Whether A/RES/76/262 (a General Assembly debate after a veto) applies."""
+    unknown_seats: int = 0
+    """Elected seats the bundled data does not fill: the day is after the last known
+    election (``Law.known_until``). The presidency is then computed over the known
+    members only."""
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every seat is filled by a known member."""
+        return self.unknown_seats == 0
+
+    def require_complete(self) -> CouncilOn:
+        """This Council, or ``IncompleteCouncilError`` if some seats are unknown."""
+        if self.unknown_seats:
+            raise IncompleteCouncilError(
+                f"the Council of {self.day.isoformat()} has {self.unknown_seats} elected "
+                f"seat{'s' if self.unknown_seats > 1 else ''} not in the bundled data (elected "
+                f"after the last known election); a decision needs all {self.seats} members: "
+                "give an earlier date (for a live session, a roster of your own)."
+            )
+        return self
 
     def on_day(self, day: dt.date) -> CouncilOn:
         """The same Council on another day of the same composition (shares its tables)."""
@@ -188,15 +209,17 @@ class Law:
                 f"{day.isoformat()} is before the Council's first meeting "
                 f"({self.first_meeting.isoformat()}); give a later date."
             )
-        if day > self.known_until:
-            raise DateOutOfRangeError(
-                f"the Council's membership is known only until {self.known_until.isoformat()}; "
-                f"{day.isoformat()} is later."
-            )
 
     def on(self, day: dt.date) -> CouncilOn:
-        """The Council on ``day``: members, threshold, president."""
+        """The Council on ``day``: members, threshold, president.
+
+        After ``known_until`` (the last day every seat is sourced) the snapshot holds what
+        is known, the permanent members and the elected members whose terms continue, and
+        counts the other seats in ``unknown_seats``.
+        """
         self.check_day(day)
+        if day > self.known_until:
+            return _later_council_on(self, day)
         return _council_on(self, day)
 
     def resolve(self, name: str, council: CouncilOn) -> Member:
@@ -223,8 +246,7 @@ class Law:
         keys = self.names.keys_for(name)
         if not keys:
             raise UnknownMemberError(name, self.names.suggest(name))
-        in_range = self.first_meeting <= day <= self.known_until
-        council = _council_on(self, day) if in_range else None
+        council = self.on(day) if day >= self.first_meeting else None
         ordered = sorted(keys)
         if council is not None:
             ordered.sort(key=lambda k: not council.is_seated(k))
@@ -355,26 +377,70 @@ def _presidencies(law: Law) -> tuple[Presidency, ...]:
     (the 17th) to the day before it next month, the last period stretching to that date
     (1946; S/RES/14 (1946)). Calendar months follow.
     """
-    overrides = {(o.year, o.month): o.key for o in law.presidency_overrides}
     periods: list[Presidency] = []
     start = law.first_meeting
     previous: str | None = None
     while start <= law.known_until:
-        end = _period_end(law, start)
-        members = _members_on(law, start)
-        if (start.year, start.month) in overrides:
-            current = overrides[(start.year, start.month)]
-        elif previous is None:
-            current = law.presidency_start
-        else:
-            after = sort_key(law.state(previous, start).un_name)
-            ordered = sorted(members, key=lambda m: sort_key(m.state.un_name))
-            following = [m for m in ordered if sort_key(m.state.un_name) > after]
-            current = (following or ordered)[0].key
-        periods.append(Presidency(start, end, current))
-        previous = current
-        start = end + dt.timedelta(days=1)
+        period = _next_presidency(law, start, previous)
+        periods.append(period)
+        previous = period.key
+        start = period.end + dt.timedelta(days=1)
     return tuple(periods)
+
+
+def _next_presidency(law: Law, start: dt.date, previous: str | None) -> Presidency:
+    """The presidency from ``start``, following ``previous`` in rule 18's order among the
+    members known to sit on ``start``."""
+    overrides = _memo(law, "presidency_overrides", _overrides)
+    end = _period_end(law, start)
+    if (start.year, start.month) in overrides:
+        return Presidency(start, end, overrides[(start.year, start.month)])
+    if previous is None:
+        return Presidency(start, end, law.presidency_start)
+    members = _members_on(law, start)
+    after = sort_key(law.state(previous, start).un_name)
+    ordered = sorted(members, key=lambda m: sort_key(m.state.un_name))
+    following = [m for m in ordered if sort_key(m.state.un_name) > after]
+    return Presidency(start, end, (following or ordered)[0].key)
+
+
+def _overrides(law: Law) -> dict[tuple[int, int], str]:
+    return {(o.year, o.month): o.key for o in law.presidency_overrides}
+
+
+def _later_presidency(law: Law, day: dt.date) -> Presidency:
+    """The presidency on a day after ``known_until``: rule 18 run on over the known members
+    only (the unknown elected members would take their turns too)."""
+    later: list[Presidency] = _memo(law, "later_presidencies", lambda _: [])
+    if not later:
+        last = law.presidencies()[-1]
+        later.append(last)
+    while later[-1].end < day:
+        start = later[-1].end + dt.timedelta(days=1)
+        later.append(_next_presidency(law, start, later[-1].key))
+    starts = [p.start for p in later]
+    return later[bisect.bisect_right(starts, day) - 1]
+
+
+def _later_council_on(law: Law, day: dt.date) -> CouncilOn:
+    """The Council after the last known election: what is known, and how much is not."""
+    members = _members_on(law, day)
+    seats = law.seats.entry_on(day)
+    threshold = law.threshold.entry_on(day)
+    if seats is None or threshold is None:
+        raise DateOutOfRangeError(f"no composition rule in force on {day.isoformat()}")
+    ordered = tuple(sorted(members, key=lambda m: (not m.permanent, sort_key(m.state.un_name))))
+    citations = tuple(c for c in (seats.citation, threshold.citation) if c is not None)
+    return CouncilOn(
+        day=day,
+        members=ordered,
+        seats=seats.value,
+        threshold=threshold.value,
+        citations=citations,
+        president=law.state(_later_presidency(law, day).key, day),
+        veto_initiative=bool(law.veto_initiative.value_on(day)),
+        unknown_seats=seats.value - len(members),
+    )
 
 
 def _add_month(day: dt.date) -> dt.date:
@@ -392,7 +458,10 @@ def _period_end(law: Law, start: dt.date) -> dt.date:
 
 
 def presidency_on(law: Law, day: dt.date) -> Presidency | None:
-    """The presidency in force on ``day``, or ``None`` outside the law's range."""
+    """The presidency in force on ``day``, or ``None`` before the first meeting; after
+    ``known_until``, rule 18 over the known members only."""
+    if day > law.known_until:
+        return _later_presidency(law, day)
     periods = law.presidencies()
     starts = _memo(law, "presidency_starts", lambda _: tuple(p.start for p in periods))
     i = bisect.bisect_right(starts, day) - 1

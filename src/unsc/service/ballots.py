@@ -58,7 +58,7 @@ def decide_ballot(law: Law, ballot: Any) -> Decision:
     if unknown:
         raise FieldError(unknown[0], f"unknown field; known fields: {', '.join(sorted(FIELDS))}")
     day = _date(ballot)
-    council = law.on(day)
+    council = law.on(day).require_complete()
     kind = str(ballot.get("kind", "substantive")).lower()
     symbol = _optional_str(ballot, "symbol")
     if kind in STATEMENT_KINDS:

@@ -224,7 +224,7 @@ class LiveHub:
     ) -> CouncilOn:
         if roster:
             return custom_council(day, roster, threshold)
-        return bundled_law().on(day)
+        return bundled_law().on(day).require_complete()
 
     def reissue(self, actor: Actor, seat: str) -> str:
         """A new token for ``seat`` (chair only); the old one stops working at once."""

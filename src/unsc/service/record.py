@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +13,9 @@ from unsc.core.recorded import RecordedVote
 from unsc.importers.annotations import RecordAnnotations, load_annotations
 from unsc.importers.sciencespo import DATA_PACKAGE, load_column_map, open_bundled, parse
 from unsc.law.loader import load_law, parse_yaml
+from unsc.service.clock import today
+
+__all__ = ["BundledRecord", "bundled_law", "bundled_record", "council_view", "today"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +53,28 @@ def replay_bundled() -> ReplayReport:
     return replay(bundled_law(), record.votes, record.annotations.all(record.votes))
 
 
+def unknown_seats_note(council: CouncilOn) -> str | None:
+    """What a reader must know of a Council whose elected seats are not all known."""
+    if council.is_complete:
+        return None
+    n = council.unknown_seats
+    return (
+        f"{n} of the {council.seats} seats {'is' if n == 1 else 'are'} not in the bundled data: "
+        "their members are chosen in General Assembly elections later than the last one it "
+        "holds. "
+        "Shown are the permanent members and the elected members whose terms continue. "
+        "The presidency is computed by rule 18 over these known members only."
+    )
+
+
 def council_view(council: CouncilOn) -> dict[str, Any]:
     """The Council on a day, as ``unsc council --json`` prints it."""
     return {
         "date": council.day.isoformat(),
         "seats": council.seats,
         "threshold": council.threshold,
+        "unknown_seats": council.unknown_seats,
+        "note": unknown_seats_note(council),
         "members": [
             {
                 "name": m.name,
@@ -70,11 +88,17 @@ def council_view(council: CouncilOn) -> dict[str, Any]:
         "president": (
             None
             if council.president is None
-            else {"name": council.president.name, "iso3": council.president.iso3}
+            else {
+                "name": council.president.name,
+                "iso3": council.president.iso3,
+                "basis": (
+                    "rule 18"
+                    if council.is_complete
+                    else "rule 18 over the known members only (elected seats unknown)"
+                ),
+            }
         ),
         "citations": [c.to_dict() for c in council.citations],
     }
 
 
-def today() -> dt.date:
-    return dt.date.today()

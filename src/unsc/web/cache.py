@@ -9,6 +9,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from unsc.service.clock import today
+
 CACHED_PREFIX = "/api/"
 NEVER = ("/api/decide", "/api/sessions")
 """Answers that depend on who asks or change as a meeting goes on."""
@@ -54,7 +56,9 @@ class ResponseCache:
         # given before are then out of date, and no longer found.
         app = scope.get("app")
         generation = getattr(getattr(app, "state", None), "record_generation", 0)
-        key = str(generation).encode() + b":" + path.encode() + b"?" + query
+        # "today" is part of the question wherever a date is omitted.
+        day = today().isoformat().encode()
+        key = str(generation).encode() + b":" + day + b":" + path.encode() + b"?" + query
         now = time.monotonic()
         entry = self._entries.get(key)
         if entry is not None and now - entry[0] < self.ttl:

@@ -207,8 +207,7 @@ def _day(value: str | None, name: str) -> dt.date | None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: SessionDep) -> Response:
     law = bundled_law()
-    day = min(today(), law.known_until)
-    view = council_view(law.on(day))
+    view = council_view(law.on(today()))
     latest = queries.list_votes(db, queries.VoteFilter(), limit=10, offset=0)
     members = Table(
         "council",
@@ -220,7 +219,11 @@ def home(request: Request, db: SessionDep) -> Response:
             ("term_start", "Since"),
             ("term_end", "Until"),
         ),
-        [{**mm, "seat": "permanent" if mm["permanent"] else "elected"} for mm in view["members"]],
+        [{**mm, "seat": "permanent" if mm["permanent"] else "elected"} for mm in view["members"]]
+        + [
+            {"name": "unknown", "seat": "elected", "term_start": "not in the bundled data"}
+            for _ in range(view["unknown_seats"])
+        ],
     )
     decisions = Table("latest", "Latest decisions in the record", VOTE_COLUMNS, latest.items)
     return render(

@@ -119,12 +119,19 @@ class CouncilMember(BaseModel):
 class President(BaseModel):
     name: str
     iso3: str
+    basis: str = Field(
+        description="'rule 18', or rule 18 over the known members only when seats are unknown"
+    )
 
 
 class CouncilView(BaseModel):
     date: str
     seats: int
     threshold: int
+    unknown_seats: int = Field(
+        description="elected seats not in the bundled data (after the last known election)"
+    )
+    note: str | None = Field(description="what the unknown seats mean; null when none")
     members: list[CouncilMember]
     president: President | None
     citations: list[Citation]
