@@ -75,6 +75,42 @@ def test_one_ballot_per_delegation_and_a_retry_counts_once() -> None:
     assert meeting.state.tally(meeting.state.votes[-1])["no"] == 1
 
 
+def test_a_ballot_id_is_for_one_vote_of_one_delegation_and_at_most_64_characters() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "open_vote", title="Agenda", kind="procedural")
+    meeting.do("BRA", "cast", cast="yes", ballot_id="phone-1")
+    meeting.do(m.CHAIR, "close_vote")
+    with pytest.raises(m.DuplicateBallot) as retried:  # a retry after the close
+        meeting.do("BRA", "cast", cast="yes", ballot_id="phone-1")
+    assert retried.value.vote == 1
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    with pytest.raises(m.SessionError, match="on vote 1, where it was counted; use a new id"):
+        meeting.do("BRA", "cast", cast="no", ballot_id="phone-1")
+    with pytest.raises(m.DuplicateBallot):  # a late retry naming the vote it was cast on
+        meeting.do("BRA", "cast", cast="yes", ballot_id="phone-1", vote=1)
+    with pytest.raises(m.SessionError, match="use a new id"):
+        meeting.do("BRA", "cast", cast="yes", ballot_id="phone-1", vote=True)
+    with pytest.raises(m.SessionError, match="at most 64 characters"):
+        meeting.do("BRA", "cast", cast="no", ballot_id="b" * 65)
+    with pytest.raises(m.SessionError, match="ballot_id"):
+        meeting.do("BRA", "cast", cast="no", ballot_id=7)
+    assert meeting.state.votes[-1].ballots == {}
+    meeting.do("BRA", "cast", cast="no", ballot_id="b" * 64)
+    assert meeting.state.votes[-1].ballot_ids == {"b" * 64: "BRA"}
+
+
+def test_a_ballot_naming_another_seat_is_refused() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    with pytest.raises(m.SessionError, match=r"of Brazil \(BRA\) only, not of United States"):
+        meeting.do("BRA", "cast", cast="yes", ballot_id="b", seat="USA")
+    with pytest.raises(m.SessionError, match="not of 'ZZZ'"):
+        meeting.do("BRA", "cast", cast="yes", ballot_id="b", seat="ZZZ")
+    assert meeting.state.votes[-1].ballots == {}
+    meeting.do("BRA", "cast", cast="yes", ballot_id="b", seat="BRA")
+    assert meeting.state.votes[-1].ballots == {"BRA": m.Cast.YES}
+
+
 def test_roles_are_enforced() -> None:
     meeting = Meeting()
     with pytest.raises(m.SessionError, match="only the chair"):

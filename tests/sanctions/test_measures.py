@@ -161,7 +161,7 @@ def test_the_commands() -> None:
             "S/2022/431",
         ],
     )
-    assert result.exit_code == 0 and "375,000 barrels" in result.stdout
+    assert result.exit_code == 0 and "→ 375,000" in result.stdout
     result = runner.invoke(
         app, ["sanctions", "diff", "--regime", "1718", "--from", "2020-01-01", "--to", "2019-01-01"]
     )
@@ -204,3 +204,39 @@ def test_a_date_outside_the_recorded_changes_is_said_to_be() -> None:
     assert late["recorded"]["last"] == "2024-04-30"
     assert "recorded up to 2024-04-30" in sanctions.coverage_note(late)
     assert sanctions.coverage_note(sanctions.measures("1718", dt.date(2018, 1, 1))) == ""
+
+
+def test_a_diff_credits_each_step_to_the_resolution_that_made_it() -> None:
+    """2375 OP14 created the refined-petroleum cap and 2397 OP5 cut it; 2371 OP11 began the
+    ban on workers abroad, 2375 OP17 and 2397 OP8 tightened it."""
+    view = sanctions.changes("1718", D(2017, 1, 1), D(2018, 6, 1))
+    added = {m["id"]: m for m in view["added"]}
+    refined = added["refined-petroleum-cap"]
+    assert refined["by"] == ["S/RES/2375 (2017), OP14"]
+    (cut,) = refined["then"]
+    assert cut["by"] == "S/RES/2397 (2017), OP5" and cut["action"] == "amend"
+    assert {"field": "limit", "old": "2,000,000 barrels", "new": "500,000 barrels"} in cut["what"]
+    workers = added["overseas-workers"]
+    assert workers["by"] == ["S/RES/2371 (2017), OP11"]
+    assert [s["by"] for s in workers["then"]] == [
+        "S/RES/2375 (2017), OP17",
+        "S/RES/2397 (2017), OP8",
+    ]
+    assert all(s["what"] for s in workers["then"])
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        ["sanctions", "diff", "--regime", "1718", "--from", "2017-01-01", "--to", "2018-06-01"],
+    )
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.split()) for line in result.stdout.splitlines()]
+
+    def row(*parts: str) -> int:
+        return next(i for i, r in enumerate(rows) if all(p in r for p in parts))
+
+    row("+ added", "Refined petroleum", "S/RES/2375 (2017), OP14")
+    amended = row("~ amended", "Refined petroleum", "S/RES/2397 (2017), OP5")
+    assert "limit: 2,000,000 barrels → 500,000 barrels" in " ".join(
+        r.strip("│ ") for r in rows[amended + 1 : amended + 4]
+    ).replace(" │ ", " ")
+    row("+ added", "DPRK workers abroad", "S/RES/2371 (2017), OP11")

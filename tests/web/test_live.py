@@ -67,8 +67,12 @@ def test_a_delegation_cannot_act_for_another_or_as_the_chair(client: TestClient)
     seats = {d["seat"]: d["token"] for d in s["delegations"]}
     assert command(client, sid, seats["FRA"], "open_vote", title="x").status_code == 409
     command(client, sid, chair, "open_vote", title="x")
-    # A ballot is always the token's own seat's: naming another seat changes nothing.
-    command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="f1", seat="RUS")
+    # A ballot is always the token's own seat's: naming another seat is refused, and
+    # nothing is recorded.
+    other = command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="f1", seat="RUS")
+    assert other.status_code == 409 and "France (FRA) only" in other.json()["error"]
+    assert "Russian Federation" in other.json()["error"]
+    command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="f1")
     chair_view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
     assert chair_view["votes"][0]["ballots"] == {"FRA": "yes"}
     # A delegation does not see the ballots of an open vote (the chair's data).
@@ -110,7 +114,8 @@ def test_a_retried_ballot_counts_once_and_a_late_one_is_refused(client: TestClie
     command(client, sid, chair, "open_vote", title="x")
     first = command(client, sid, token, "cast", cast="no", ballot_id="m1").json()
     again = command(client, sid, token, "cast", cast="no", ballot_id="m1").json()
-    assert first["duplicate"] is False and again == {"accepted": True, "duplicate": True}
+    assert first["duplicate"] is False
+    assert again == {"accepted": True, "duplicate": True, "vote": 1}
     assert command(client, sid, token, "cast", cast="yes", ballot_id="m2").status_code == 409
     command(client, sid, chair, "close_vote")
     assert command(client, sid, token, "cast", cast="yes", ballot_id="m3").status_code == 409
@@ -213,10 +218,11 @@ def test_ballot_ids_belong_to_their_delegation(client: TestClient) -> None:
     command(client, sid, chair, "close_vote")
     # A retry after the close is recognised, not refused: the ballot was counted.
     retry = command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="same")
-    assert retry.json() == {"accepted": True, "duplicate": True}
+    assert retry.json() == {"accepted": True, "duplicate": True, "vote": 1}
     command(client, sid, chair, "open_vote", title="y")
     again = command(client, sid, seats["FRA"], "cast", cast="yes", ballot_id="same")
-    assert again.json()["duplicate"] is True  # ids are for one ballot only
+    assert again.status_code == 409  # an id is for one ballot on one vote only
+    assert "on vote 1" in again.json()["error"]
     view = client.get(f"/api/sessions/{sid}", params={"token": chair}).json()
     assert view["votes"][0]["ballots"]["FRA"] == "yes" and "FRA" not in view["votes"][1].get(
         "ballots", {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -85,21 +85,33 @@ def diff(
     for column in ("", "Measure", "By"):
         table.add_column(column)
     for m in view["added"]:
-        table.add_row("[green]+ added[/]", m["title"], "\n".join(m["paragraphs"][-1:]))
+        table.add_row("[green]+ added[/]", m["title"], "\n".join(m["by"]))
+        for step in m["then"]:
+            table.add_row(*_amended(m["title"], step))
     for m in view["removed"]:
-        when = f" ({m['ended']})" if m["ended"] else ""
+        when = f"\n  {m['ended']}" if m["ended"] else ""
         table.add_row(f"[red]- ended[/]{when}", m["title"], "\n".join(m["by"]))
     for c in view["changed"]:
-        what = c["after"]["title"]
-        old = sanctions.limits_text(c["before"], period=True)
-        new = sanctions.limits_text(c["after"], period=True)
-        if old != new:
-            what += f"\n  {old or 'no limit'} → {new}"
-        table.add_row("[yellow]~ amended[/]", what, "\n".join(c["by"]))
+        for step in c["then"]:
+            table.add_row(*_amended(c["after"]["title"], step))
     if view["added"] or view["removed"] or view["changed"]:
         out.print(table)
     else:
         out.print(f"{table.title}: nothing changed.")
+
+
+def _amended(title: str, step: dict[str, Any]) -> tuple[str, str, str]:
+    """One row for one change to a measure: what it changed, old → new (its limit or term
+    where those changed, else its description)."""
+    what = step["what"]
+    shown = [w for w in what if w["field"] != "description"] or what
+    lines = [f"  {w['field']}: {w['old']} → {w['new']}" for w in shown]
+    label = "renewed" if step["action"] == "renew" else "amended"
+    return (
+        f"[yellow]~ {label}[/]\n  {step['effective']}",
+        "\n".join([title, *lines]),
+        step["by"],
+    )
 
 
 @sanctions_app.command("caps")

@@ -311,6 +311,52 @@ def ending(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One change to a measure, with the measure just before it and just after it."""
+
+    change: Change
+    before: Measure | None
+    """None where the change added the measure."""
+    after: Measure | None
+    """None where the change ended it."""
+
+    @property
+    def day(self) -> dt.date:
+        """The day to compare limits on: the first the change's own limits apply, or the
+        day it took effect."""
+        return self.change.phases[0].start if self.change.phases else self.change.effective
+
+
+def history(
+    regime: Regime,
+    measure_id: str,
+    since: dt.date,
+    until: dt.date,
+    extra: Iterable[Change] = (),
+) -> tuple[Step, ...]:
+    """The changes to one measure that took effect after ``since`` and on or before
+    ``until``, each with the measure as it stood before and after it. ``extra`` changes (a
+    draft's) count whenever they take effect by ``until``."""
+    drafted = tuple(extra)
+    ordered = sorted(
+        (*regime.changes, *drafted), key=lambda c: (c.effective, c.adopted, c.resolution)
+    )
+
+    def state(upto: int) -> Measure | None:
+        done = replace(regime, changes=tuple(ordered[:upto]), drafts=())
+        day = ordered[upto - 1].effective if upto else since
+        return {m.id: m for m in in_force(done, day, lapsed=True)}.get(measure_id)
+
+    return tuple(
+        Step(change, state(i), state(i + 1))
+        for i, change in enumerate(ordered)
+        if change.measure == measure_id
+        and change.effective <= until
+        and (since < change.effective or change in drafted)
+    )
+
+
 def difference(before: Sequence[Measure], after: Sequence[Measure]) -> Difference:
     old = {m.id: m for m in before}
     new = {m.id: m for m in after}

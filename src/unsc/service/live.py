@@ -112,6 +112,38 @@ class Batch:
 Push = Callable[[Batch], bool]
 """Hands a batch to one screen, without waiting; False when the screen cannot keep up."""
 
+CUT = Batch(0, 0, (), "", "")
+"""Put in a queued screen's queue when its link is reissued: stop, the link is revoked."""
+
+
+class QueuedScreen:
+    """A screen's bounded queue of batches, with ``cut`` for a reissue."""
+
+    __slots__ = ("queue",)
+
+    def __init__(self, size: int) -> None:
+        self.queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=size)
+
+    @classmethod
+    def subscribe(
+        cls, hub: LiveHub, session_id: str, seat: str | None
+    ) -> tuple[asyncio.Queue[Batch], Push]:
+        screen = cls(hub.queue_size)
+        return screen.queue, hub.subscribe(session_id, screen, seat)
+
+    def __call__(self, batch: Batch) -> bool:
+        try:
+            self.queue.put_nowait(batch)
+        except asyncio.QueueFull:
+            return False
+        return True
+
+    def cut(self) -> None:
+        """The link was reissued: whatever waits on the queue gets ``CUT`` next."""
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        self.queue.put_nowait(CUT)
+
 
 def batch_of(events: Sequence[machine.Event], tally: Mapping[str, Any] | None = None) -> Batch:
     extra = {} if tally is None else {"tally": tally}
@@ -352,9 +384,9 @@ class LiveHub:
 
     async def submit(
         self, actor: Actor, kind: str, data: Mapping[str, Any]
-    ) -> tuple[machine.Event | None, bool]:
-        """Check, log, apply and publish a command. Returns (event, duplicate): a retried
-        ballot returns (None, True) and changes nothing."""
+    ) -> tuple[machine.Event | None, int | None]:
+        """Check, log, apply and publish a command. Returns (event, None), or for a retried
+        ballot (None, the vote it was counted on), which changes nothing."""
         if actor.role == PROJECTOR:
             raise AccessError("the projector link can only watch")
         if kind in CLOCKED:
@@ -368,8 +400,8 @@ class LiveHub:
                 state = self.state(actor.session_id)
                 try:
                     kind, checked = machine.command(state, actor.name, kind, data)
-                except machine.DuplicateBallot:
-                    return None, True
+                except machine.DuplicateBallot as retried:
+                    return None, retried.vote
                 event = machine.Event(state.last_seq + 1, kind, checked, actor.name)
                 after = machine.apply(state, event)
                 try:
@@ -391,7 +423,7 @@ class LiveHub:
             self._published[actor.session_id] = event.seq
             for logged in log[pushed:]:
                 self._publish(actor.session_id, logged)
-        return event, False
+        return event, None
 
     def _publish(self, session_id: str, event: machine.Event) -> None:
         self._pending[session_id].append(event)
@@ -496,10 +528,29 @@ class LiveHub:
             if last is not None:
                 await self.catch_up(session_id, int(last))
 
+    def resume_from(self, session_id: str, since: int) -> int:
+        """Where a screen that says it has seen ``since`` resumes: never beyond the end of
+        the log (a screen cannot have seen what was never logged; it gets the next event)."""
+        return max(0, min(since, self._log_end(session_id)))
+
+    def _log_end(self, session_id: str) -> int:
+        """The last sequence number logged: this worker's state, or on several workers
+        (whose states may trail the log by the events not yet notified) the database's."""
+        last = self.state(session_id).last_seq
+        if self.is_postgresql:
+            with self.database.sessions() as s:
+                logged = s.scalar(
+                    select(func.max(m.LiveEvent.seq)).where(m.LiveEvent.session_id == session_id)
+                )
+            last = max(last, int(logged or 0))
+        return last
+
     def sent_backlog(self, session_id: str, seq: int) -> None:
         """A screen has every event up to ``seq``: if this worker has pushed nothing of the
-        session yet, it pushes from there on (after a lost notice too)."""
-        self._published.setdefault(session_id, seq)
+        session yet, it pushes from there on (after a lost notice too). A ``seq`` beyond the
+        log never moves what this worker has published."""
+        if session_id not in self._published:
+            self._published[session_id] = min(seq, self._log_end(session_id))
 
     def subscribe(self, session_id: str, push: Push, seat: str | None = None) -> Push:
         """Every batch from now on goes to ``push`` until it refuses one (or, for a
@@ -512,17 +563,10 @@ class LiveHub:
     def subscribe_queue(
         self, session_id: str, seat: str | None = None
     ) -> tuple[asyncio.Queue[Batch], Push]:
-        """A screen served by a task of its own: batches wait in a bounded queue."""
-        queue: asyncio.Queue[Batch] = asyncio.Queue(maxsize=self.queue_size)
-
-        def push(batch: Batch) -> bool:
-            try:
-                queue.put_nowait(batch)
-            except asyncio.QueueFull:
-                return False
-            return True
-
-        return queue, self.subscribe(session_id, push, seat)
+        """A screen served by a task of its own (a queued socket, a long poll): batches wait
+        in a bounded queue. A reissue of its delegation's link puts ``CUT`` in the queue, so
+        that whoever waits on it stops at once."""
+        return QueuedScreen.subscribe(self, session_id, seat)
 
     def unsubscribe(self, session_id: str, push: Push) -> None:
         self._owners.pop(push, None)

@@ -13,7 +13,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
-from unsc.core.measures import Measure, MeasureKind, Regime, difference, ending, in_force
+from unsc.core.measures import (
+    Change,
+    Measure,
+    MeasureKind,
+    Regime,
+    Step,
+    difference,
+    ending,
+    history,
+    in_force,
+)
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
@@ -114,7 +124,10 @@ def changes(
         "from": before.isoformat(),
         "to": after.isoformat(),
         "draft": draft,
-        "added": [measure_view(m, after) for m in found.added],
+        "added": [
+            {**measure_view(m, after), **_steps(regime, m.id, before, after, extra, added=True)}
+            for m in found.added
+        ],
         "removed": [
             {**measure_view(m, before), **_ended(ending(regime, m.id, before, after, extra))}
             for m in found.removed
@@ -124,10 +137,64 @@ def changes(
                 "before": measure_view(b, before),
                 "after": measure_view(a, after),
                 "by": [c.where for c in a.changes if c not in b.changes],
+                "then": _steps(regime, a.id, before, after, extra, added=False)["then"],
             }
             for b, a in found.changed
         ],
     }
+
+
+def _steps(
+    regime: Regime,
+    measure_id: str,
+    before: dt.date,
+    after: dt.date,
+    extra: Sequence[Change],
+    *,
+    added: bool,
+) -> dict[str, Any]:
+    """Who changed a measure between two dates, step by step: for a measure added in
+    between, ``by`` is the paragraph that added it; ``then`` lists every later change (or,
+    for a measure in force on both dates, every change) with what it changed."""
+    steps = list(history(regime, measure_id, before, after, extra))
+    first = None
+    if added and steps:  # the change that added it (or, for a lapsed one, renewed it)
+        first = next((i for i, s in enumerate(steps) if s.before is None), 0)
+    later = steps[first + 1 :] if first is not None else steps
+    return {
+        "by": [steps[first].change.where] if first is not None else [],
+        "then": [
+            {
+                "action": s.change.action.value,
+                "by": s.change.where,
+                "effective": s.change.effective.isoformat(),
+                "what": _what(s),
+            }
+            for s in later
+        ],
+    }
+
+
+def _what(step: Step) -> list[dict[str, str]]:
+    """What one change altered in a measure: its limit, its term, its description, each as
+    old and new."""
+    old, new = step.before, step.after
+    if old is None or new is None:
+        return []
+    found = []
+    old_limit = limits_text(measure_view(old, step.day))
+    new_limit = limits_text(measure_view(new, step.day))
+    if old_limit != new_limit:
+        found.append({"field": "limit", "old": old_limit or "none", "new": new_limit or "none"})
+    if old.until != new.until:
+        found.append({"field": "until", "old": _term(old.until), "new": _term(new.until)})
+    if old.description != new.description:
+        found.append({"field": "description", "old": old.description, "new": new.description})
+    return found
+
+
+def _term(day: dt.date | None) -> str:
+    return "no end set" if day is None else day.isoformat()
 
 
 def _ended(end: tuple[dt.date, tuple[str, ...]] | None) -> dict[str, Any]:

@@ -226,17 +226,41 @@ def _must_abstain(state: SessionState, vote: VoteState, seat: str, cast: Cast) -
         raise SessionError(str(err)) from None
 
 
+BALLOT_ID_LIMIT = 64
+"""Characters a client's ballot id may have."""
+
+
 def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    ballot_id = str(data.get("ballot_id", ""))[:64]
-    if not ballot_id:
-        raise SessionError("ballot_id: give each ballot an id, so that a retry counts once")
-    # A retry is recognised first, even after the close: it was counted, so it is answered
-    # as such. An id another delegation used is refused, never taken for a retry.
-    owner = next((v.ballot_ids[ballot_id] for v in state.votes if ballot_id in v.ballot_ids), None)
-    if owner == actor:
-        raise DuplicateBallot(actor)
-    if owner is not None:
-        raise SessionError("ballot_id: already used for another ballot; use a new id")
+    named = data.get("seat")
+    if named is not None and named != actor:
+        other = _name(state, named) if named in state.seats else repr(named)
+        raise SessionError(
+            f"seat: this link casts the ballot of {_name(state, actor)} ({actor}) only, not of "
+            f"{other}; leave the seat out, or name {actor}"
+        )
+    ballot_id = data.get("ballot_id")
+    if not isinstance(ballot_id, str) or not ballot_id:
+        raise SessionError("ballot_id: give each ballot an id (text), so that a retry counts once")
+    if len(ballot_id) > BALLOT_ID_LIMIT:
+        raise SessionError(
+            f"ballot_id: at most {BALLOT_ID_LIMIT} characters (this one has {len(ballot_id)})"
+        )
+    # A ballot id belongs to one vote of one delegation. A retry is recognised first, even
+    # after the close (it was counted, so it is answered as such), as long as no other vote
+    # is asked for: the one open now, or the one the ballot names.
+    counted = next((v for v in state.votes if ballot_id in v.ballot_ids), None)
+    if counted is not None:
+        if counted.ballot_ids[ballot_id] != actor:
+            raise SessionError("ballot_id: already used for another ballot; use a new id")
+        asked = data.get("vote")
+        if asked is None and state.open_vote is not None:
+            asked = state.open_vote.number
+        if asked is None or (type(asked) is int and asked == counted.number):
+            raise DuplicateBallot(actor, counted.number)
+        raise SessionError(
+            f"ballot_id: already used for this delegation's ballot on vote {counted.number}, "
+            f"where it was counted; use a new id for vote {asked}"
+        )
     vote = state.open_vote
     if vote is None:
         raise SessionError("no vote is open")
@@ -262,9 +286,10 @@ def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str,
 class DuplicateBallot(SessionError):
     """A retried ballot: already counted, so nothing more to do."""
 
-    def __init__(self, seat: str) -> None:
-        super().__init__("this ballot was already counted")
+    def __init__(self, seat: str, vote: int) -> None:
+        super().__init__(f"this ballot was already counted, on vote {vote}")
         self.seat = seat
+        self.vote = vote
 
 
 def _close_vote(state: SessionState, _: str, __: Mapping[str, Any]) -> dict[str, Any]:

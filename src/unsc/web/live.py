@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import ipaddress
 import json
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Body, Header, Query, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.websockets import WebSocketDisconnected
 
 from unsc.core.errors import UnscError
-from unsc.service.live import AccessError, Actor, Batch, LiveHub, Push, batch_of, public
+from unsc.service.live import (
+    CUT,
+    AccessError,
+    Actor,
+    Batch,
+    LiveHub,
+    Push,
+    batch_of,
+    public,
+)
 from unsc.service.record import today
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
@@ -20,6 +32,54 @@ from unsc.web.qr import qr_svg
 from unsc.web.screens import UNSENT_LIMIT, DirectScreen, direct_protocol
 
 router = APIRouter(prefix="/api/sessions", tags=["live sessions"])
+
+MESSAGE_LIMIT = 64 * 1024
+"""Characters a command sent over the WebSocket may have; a longer one is refused unread."""
+FRAME_LIMIT = 1024 * 1024
+"""Bytes of a WebSocket message the server reads at all (``unsc serve``): a larger one closes
+the socket with code 1009, before it is buffered whole."""
+BINARY_REFUSED = (
+    "binary frames are not accepted: send each command as a JSON text frame, "
+    '{"command": "...", "data": {...}}'
+)
+
+
+def public_base(url: str) -> str:
+    """The address phones use to reach this server, checked: ``http(s)://host[:port][/path]``,
+    without a trailing slash."""
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UnscError(
+            f"expected the address phones use, such as http://192.168.1.20:8000 (got {url!r})"
+        )
+    if parts.query or parts.fragment:
+        raise UnscError(f"the address takes no ?query or #fragment (got {url!r})")
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        raise UnscError(f"the port is not a number from 1 to 65535 (got {url!r})") from None
+    return text.rstrip("/")
+
+
+def is_loopback(base: str) -> bool:
+    """True when phones cannot reach ``base``: this machine's own address (127.0.0.1,
+    localhost, ::1) or no address at all (0.0.0.0)."""
+    host = (urlsplit(base).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def too_long(message: str) -> str:
+    return (
+        f"a command is at most {MESSAGE_LIMIT // 1024} KiB ({MESSAGE_LIMIT} characters); "
+        f"this one has {len(message)}: shorten it"
+    )
 
 
 class RosterSeatIn(BaseModel):
@@ -130,8 +190,8 @@ async def submit(
     actor = _actor(request, session_id, authorization, token)
     event, duplicate = await hub(request).submit(actor, body.command, body.data)
     _record_changed(request.app, event)
-    if duplicate:
-        return JSONResponse({"accepted": True, "duplicate": True})
+    if duplicate is not None:
+        return JSONResponse({"accepted": True, "duplicate": True, "vote": duplicate})
     assert event is not None
     return JSONResponse({"accepted": True, "duplicate": False, "event": event.to_dict()})
 
@@ -166,15 +226,18 @@ async def events(
     networks that drop WebSockets."""
     actor = _actor(request, session_id, authorization, token)
     live = hub(request)
+    since = live.resume_from(session_id, since)
     found = live.events_since(session_id, since)
     if not found and wait:
-        queue, push = live.subscribe_queue(session_id)
+        # A delegation's long poll ends at once when its link is reissued.
+        queue, push = live.subscribe_queue(session_id, actor.seat)
         try:
             await asyncio.wait_for(queue.get(), timeout=wait)
         except TimeoutError:
             pass
         finally:
             live.unsubscribe(session_id, push)
+        actor = _actor(request, session_id, authorization, token)  # revoked meanwhile?
         found = live.events_since(session_id, since)
     if actor.role == machine.CHAIR:
         return {"events": [e.to_dict() for e in found]}
@@ -192,6 +255,7 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         await websocket.close(code=4403, reason=str(err)[:120])
         return
     await websocket.accept()
+    since = live.resume_from(session_id, since)
     protocol = direct_protocol(websocket)
     sender: asyncio.Task[None] | None = None
     if protocol is not None:
@@ -216,7 +280,16 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
         )
     try:
         while True:
-            message = await websocket.receive_text()
+            received = await websocket.receive()
+            if received["type"] == "websocket.disconnect":
+                break
+            message = received.get("text")
+            if message is None:
+                await websocket.send_text(json.dumps({"error": BINARY_REFUSED}))
+                continue
+            if len(message) > MESSAGE_LIMIT:  # characters: never fewer than the bytes / 4
+                await websocket.send_text(json.dumps({"error": too_long(message)}))
+                continue
             try:
                 # Each command checks the link again: a revoked link stops at once,
                 # even on a socket opened before.
@@ -226,8 +299,8 @@ async def socket(websocket: WebSocket, session_id: str, token: str = "", since: 
                 return
             answer = await _handle(live, actor, message, websocket.app)
             await websocket.send_text(json.dumps(answer))
-    except WebSocketDisconnect:
-        pass
+    except (WebSocketDisconnect, WebSocketDisconnected):
+        pass  # gone, or closed meanwhile by the sender (a reissued link)
     finally:
         if sender is not None:
             sender.cancel()
@@ -247,6 +320,9 @@ async def _forward(
     left out."""
     while True:
         batch = await queue.get()
+        if batch is CUT:
+            await websocket.close(code=4403, reason="this link was revoked")
+            return
         if batch.last_seq <= since:
             continue
         batch = batch.after(since)
@@ -281,7 +357,8 @@ async def _handle(live: LiveHub, actor: Actor, message: str, app: Any) -> dict[s
         return {"error": "not a command this server can read"}
     return {
         "ack": True,
-        "duplicate": duplicate,
+        "duplicate": duplicate is not None,
+        **({} if duplicate is None else {"vote": duplicate}),
         "seq": None if event is None else event.seq,
         "ballot_id": (data.get("ballot_id") if isinstance(data, dict) else None),
     }
