@@ -17,8 +17,20 @@ negatives apart; the share of ``weak`` rows (low-quality aliases alone) that ale
 per second over 100,000 names (the set's names, repeated with deterministic perturbations),
 index build apart; and the latency of one name (p50, p95 over 1,000 single-name calls).
 
+Two labelled sets, each reported per category: the tuning set (``--set``, built by
+``scripts/build_screening_set.py``; the matcher is tuned on it) and the held-out set
+(``--heldout``, built by ``scripts/build_heldout_set.py`` from the list's real respellings
+between its 2020 and 2024 snapshots and from perturbations written apart; never tuned on).
+A held-out row with ``list`` 2020-11-30 is screened against that snapshot. Low-quality
+aliases typed as listed (the tuning set's ``low_alias``) are expected to alert.
+
+Speed is measured side by side over the same names: ``unsc`` (all cores, as ``unsc screen
+--file`` runs), and RapidFuzz ``token_set_ratio`` and ``token_sort_ratio`` over every name
+and alias (``process.cdist``, ``--workers`` threads; all cores by default).
+
 Run: .venv/bin/python benchmarks/screening.py [--set benchmarks/data/screening_set.csv]
-         [--names 100000] [--matchers unsc,logic-v2,rapidfuzz] [--json out.json]
+         [--heldout benchmarks/data/screening_heldout.csv] [--names 100000]
+         [--matchers unsc,logic-v2,rapidfuzz,rapidfuzz-set] [--json out.json]
 (nomenklatura comes with the optional group: uv sync --group bench --inexact)
 """
 
@@ -49,7 +61,9 @@ from unsc.sanctions.listing import Entry, Quality
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "benchmarks/data/screening_set.csv"
-MATCHERS = ("unsc", "logic-v2", "rapidfuzz")
+HELDOUT_SET = ROOT / "benchmarks/data/screening_heldout.csv"
+OLD_LIST = ROOT / "tests/data/unlist/consolidated_2020-11-30.xml"
+MATCHERS = ("unsc", "logic-v2", "rapidfuzz", "rapidfuzz-set")
 
 RAPIDFUZZ_THRESHOLD = 0.85
 """The baseline's alert threshold on token_sort_ratio / 100 (a common choice, not tuned)."""
@@ -85,6 +99,8 @@ class Row:
     category: str
     expect: str
     expected_reference: str
+    list: str = ""
+    """The snapshot to screen against: empty for the bundled one, or 2020-11-30."""
 
 
 def read_set(path: Path) -> list[Row]:
@@ -97,8 +113,10 @@ def read_set(path: Path) -> list[Row]:
                 dob=r.get("dob") or None,
                 nationality=r.get("nationality") or None,
                 category=r["category"],
-                expect=r["expect"],
+                # A low-quality alias typed as listed alerts (as a weak alias).
+                expect="alert" if r["category"] == "low_alias" else r["expect"],
                 expected_reference=r.get("expected_reference") or "",
+                list=r.get("list") or "",
             )
             for r in csv.DictReader(f)
             if r["name"].strip()
@@ -320,6 +338,7 @@ class RapidFuzzMatcher:
     """token_sort_ratio of the lower-cased query against every lower-cased name and alias."""
 
     name = "rapidfuzz"
+    scorer = staticmethod(fuzz.token_sort_ratio)
 
     def __init__(self, entries: Sequence[Entry], workers: int = 1) -> None:
         names = [(i, a.name.lower()) for i, e in enumerate(entries) for a in e.names()]
@@ -341,7 +360,7 @@ class RapidFuzzMatcher:
             scores = process.cdist(
                 chunk,
                 self.names,
-                scorer=fuzz.token_sort_ratio,
+                scorer=self.scorer,
                 score_cutoff=cutoff,
                 dtype=np.uint8,
                 workers=self.workers,
@@ -355,6 +374,13 @@ class RapidFuzzMatcher:
         return out
 
 
+class RapidFuzzSetMatcher(RapidFuzzMatcher):
+    """token_set_ratio of the lower-cased query against every lower-cased name and alias."""
+
+    name = "rapidfuzz-set"
+    scorer = staticmethod(fuzz.token_set_ratio)
+
+
 def build(name: str, entries: Sequence[Entry], workers: int) -> Matcher:
     """The named matcher over the entries."""
     if name == "unsc":
@@ -363,6 +389,8 @@ def build(name: str, entries: Sequence[Entry], workers: int) -> Matcher:
         return LogicV2Matcher(entries)
     if name == "rapidfuzz":
         return RapidFuzzMatcher(entries, workers=workers)
+    if name == "rapidfuzz-set":
+        return RapidFuzzSetMatcher(entries, workers=workers)
     raise ValueError(f"unknown matcher {name!r}: expected one of {', '.join(MATCHERS)}")
 
 
@@ -378,6 +406,7 @@ class Outcome:
     note: str
     build_seconds: float = 0.0
     quality: dict[str, dict[str, Any]] = field(default_factory=dict)
+    heldout: dict[str, dict[str, Any]] = field(default_factory=dict)
     speed: dict[str, Any] = field(default_factory=dict)
 
 
@@ -442,6 +471,22 @@ def measure_speed(matcher: Matcher, queries: Sequence[Row], sample: int | None) 
     }
 
 
+def screen_heldout(name: str, matcher: Matcher, rows: Sequence[Row], workers: int) -> list[Alerts]:
+    """The held-out rows' alerts: each against the snapshot its ``list`` names."""
+    alerts: list[Alerts] = [[] for _ in rows]
+    bundled = [i for i, r in enumerate(rows) if not r.list]
+    older = [i for i, r in enumerate(rows) if r.list]
+    for i, found in zip(bundled, matcher.screen([rows[i] for i in bundled]), strict=True):
+        alerts[i] = found
+    if older:
+        from unsc.importers.unlist import read_list
+
+        other = build(name, read_list(OLD_LIST).entries, workers)
+        for i, found in zip(older, other.screen([rows[i] for i in older]), strict=True):
+            alerts[i] = found
+    return alerts
+
+
 def run(
     name: str,
     entries: Sequence[Entry],
@@ -449,6 +494,7 @@ def run(
     queries: Sequence[Row],
     workers: int,
     logic_v2_sample: int,
+    heldout: Sequence[Row] = (),
 ) -> Outcome | str:
     """One matcher end to end, or why it could not run."""
     started = time.perf_counter()
@@ -464,6 +510,9 @@ def run(
     console.print(f"[dim]{name}: index built in {built:.2f} s; screening the set ...[/dim]")
     outcome = Outcome(name, matcher.threshold, matcher.note, built)
     outcome.quality = score_quality(rows, matcher.screen(rows))
+    if heldout:
+        console.print(f"[dim]{name}: screening the held-out set ...[/dim]")
+        outcome.heldout = score_quality(heldout, screen_heldout(name, matcher, heldout, workers))
     if isinstance(matcher, LogicV2Matcher):
         outcome.quality["blocking recall"] = blocking_recall(matcher, rows)
     console.print(f"[dim]{name}: timing {len(queries):,} names ...[/dim]")
@@ -503,6 +552,9 @@ CATEGORY_ORDER = (
 )
 TARGETS: dict[str, tuple[str, float]] = {
     "overall recall": (">=", 0.95),
+    "low_alias": (">=", 0.90),
+    "ordinary": ("<=", 0.003),
+    "hard_recombined": ("<=", 0.02),
     "exact": (">=", 1.0),
     "good_alias": (">=", 1.0),
     "reordered": (">=", 1.0),
@@ -510,13 +562,15 @@ TARGETS: dict[str, tuple[str, float]] = {
     "dropped_middle": (">=", 0.97),
     "transliteration": (">=", 0.95),
     "one_typo": (">=", 0.95),
-    "two_typos": (">=", 0.85),
+    "two_typos": (">=", 0.90),
     "arabic_spelling": (">=", 0.90),
     "korean_romanization": (">=", 0.90),
-    "hangul": (">=", 0.80),
+    "hangul": (">=", 0.90),
     "negative": ("<=", 0.003),
     "hard_negative": ("<=", 0.02),
 }
+RECALL_TARGET = (">=", 0.90)
+"""Every category of listed names, on both sets, unless a stricter target is set above."""
 SPEED_TARGETS = {"seconds_for_all": 10.0, "p95_ms": 5.0}
 
 
@@ -536,9 +590,14 @@ def _cell(share: dict[str, Any] | None, target: tuple[str, float] | None, pct: b
     return f"[green]{text}[/green]" if _meets(rate, target) else f"[red]{text}[/red]"
 
 
-def quality_table(rows: Sequence[Row], outcomes: Sequence[Outcome]) -> Table:
+def quality_table(
+    rows: Sequence[Row],
+    outcomes: Sequence[Outcome],
+    title: str = "Screening quality (green: target met)",
+    part: str = "quality",
+) -> Table:
     """Recall, false alerts and weak-alias alerts per category, a column per matcher."""
-    table = Table(title="Screening quality (green: target met)")
+    table = Table(title=title)
     table.add_column("category")
     table.add_column("rows", justify="right")
     table.add_column("measure")
@@ -565,12 +624,12 @@ def quality_table(rows: Sequence[Row], outcomes: Sequence[Outcome]) -> Table:
     if any("blocking recall" in o.quality for o in outcomes):
         lines.append(("blocking recall", str(total), "expected among candidates", False))
     for key, size, measure, pct in lines:
-        target = TARGETS.get(key)
+        target = TARGETS.get(key) or (RECALL_TARGET if measure == "recall" else None)
         shown = "" if target is None else f"{target[0]} {target[1]:.1%}" if pct else ""
         if target is not None and not pct:
             shown = f"{target[0]} {target[1]:.2f}"
         shown = shown.replace(">=", "≥").replace("<=", "≤")
-        cells = [_cell(o.quality.get(key), target, pct) for o in outcomes]
+        cells = [_cell(getattr(o, part).get(key), target, pct) for o in outcomes]
         table.add_row(key, size, measure, shown, *cells)
     return table
 
@@ -608,6 +667,16 @@ def speed_table(outcomes: Sequence[Outcome]) -> Table:
     names = outcomes[0].speed["names"] if outcomes else 0
     bound = SPEED_TARGETS["seconds_for_all"]
     row(f"seconds for {names:,} names", "seconds_for_all", lambda v: f"{v:,.2f}", bound)
+    base = next((o for o in outcomes if o.name == "rapidfuzz-set"), None)
+    if base is not None:
+        table.add_row(
+            "names per second / RapidFuzz token_set_ratio's",
+            "",
+            *(
+                f"{o.speed['names_per_second'] / base.speed['names_per_second']:.2f}"
+                for o in outcomes
+            ),
+        )
     row("one name p50 (ms)", "p50_ms", lambda v: f"{v:.2f}", None)
     row("one name p95 (ms)", "p95_ms", lambda v: f"{v:.2f}", SPEED_TARGETS["p95_ms"])
     return table
@@ -616,6 +685,9 @@ def speed_table(outcomes: Sequence[Outcome]) -> Table:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="the labelled CSV")
+    parser.add_argument(
+        "--heldout", type=Path, default=HELDOUT_SET, help="the held-out CSV (never tuned on)"
+    )
     parser.add_argument("--names", type=int, default=100_000, help="names for the speed run")
     parser.add_argument("--matchers", default=",".join(MATCHERS), help="comma-separated")
     parser.add_argument("--json", type=Path, help="also write the figures here")
@@ -625,7 +697,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=LOGIC_V2_SAMPLE,
         help="names timed for logic-v2's throughput, extrapolated to --names",
     )
-    parser.add_argument("--workers", type=int, default=1, help="rapidfuzz cdist threads")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="rapidfuzz cdist threads (default: every usable core, as unsc uses)",
+    )
     args = parser.parse_args(argv)
 
     names = [m.strip() for m in args.matchers.split(",") if m.strip()]
@@ -633,6 +710,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if unknown:
         parser.error(f"unknown matchers {unknown}: expected some of {', '.join(MATCHERS)}")
     rows = read_set(args.set)
+    heldout = read_set(args.heldout) if args.heldout.is_file() else []
     entries = bundled_list().entries
     queries = query_names(rows, args.names)
     cores = os.cpu_count() or 1
@@ -645,7 +723,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     outcomes: list[Outcome] = []
     notes: list[str] = []
     for name in names:
-        result = run(name, entries, rows, queries, args.workers, args.logic_v2_sample)
+        result = run(name, entries, rows, queries, args.workers, args.logic_v2_sample, heldout)
         if isinstance(result, str):
             notes.append(result)
             console.print(f"[yellow]{result}[/yellow]")
@@ -653,7 +731,18 @@ def main(argv: Sequence[str] | None = None) -> None:
             outcomes.append(result)
 
     if outcomes:
-        console.print(quality_table(rows, outcomes))
+        console.print(
+            quality_table(rows, outcomes, f"Tuning set {args.set.name} (green: target met)")
+        )
+        if heldout:
+            console.print(
+                quality_table(
+                    heldout,
+                    outcomes,
+                    f"Held-out set {args.heldout.name}, never tuned on (green: target met)",
+                    "heldout",
+                )
+            )
         console.print(speed_table(outcomes))
         for o in outcomes:
             console.print(f"[bold]{o.name}[/bold]: {o.note}")
@@ -674,6 +763,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     "note": o.note,
                     "build_seconds": o.build_seconds,
                     "quality": o.quality,
+                    "heldout": o.heldout,
                     "speed": o.speed,
                 }
                 for o in outcomes
