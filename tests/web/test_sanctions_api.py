@@ -48,6 +48,11 @@ def test_caps_and_triggers(client: TestClient) -> None:
         "Crude oil": 3000000.0,
     }
     assert all(c["draft"] == "S/2022/431" and c["deliveries"] == 0 for c in drafted)
+    caps = client.get("/api/sanctions/1718/caps", params={"on": "2020-12-31"}).json()
+    refined = next(c for c in caps if c["measure"] == "refined-petroleum-cap")
+    assert refined["reported"] == refined["delivered"] == pytest.approx(129_706)
+    assert refined["reported_share"] == pytest.approx(0.2594, abs=1e-4)
+    assert (refined["alleged"], refined["alleged_share"]) == (1_600_000, 3.2)
     params["draft"] = "S/2099/1"
     assert client.get("/api/sanctions/1718/caps", params=params).status_code == 422
     body = client.get("/api/sanctions/1718/triggers").json()

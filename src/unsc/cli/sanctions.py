@@ -10,6 +10,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, fail, out
+from unsc.cli.list_update import list_update
 from unsc.core.errors import UnscError
 from unsc.importers.unlist import read_list
 from unsc.sanctions.listing import count_by
@@ -100,6 +101,14 @@ def diff(
         out.print(f"{table.title}: nothing changed.")
 
 
+def _part(cap: dict[str, Any], status: str) -> str:
+    """Reported or alleged deliveries with their share of the limit: "129,706 (25.9%)"."""
+    amount, share = cap[status], cap[f"{status}_share"]
+    if not cap[f"{status}_deliveries"]:
+        return "none recorded"
+    return f"{amount:,.0f}" + ("" if share is None else f"\n({share:.1%})")
+
+
 def _amended(title: str, step: dict[str, Any]) -> tuple[str, str, str]:
     """One row for one change to a measure: what it changed, old → new (its limit or term
     where those changed, else its description)."""
@@ -156,20 +165,22 @@ def caps(
         return
     title = f"Caps in force on {day.isoformat()}"
     table = Table(title=title + (f", as if {draft} had been adopted" if draft else ""))
-    for column in ("Commodity", "Limit", "Period", "Delivered", "Share", "Notices", "Paragraphs"):
+    columns = ["Commodity", "Limit", "Period", "Reported (share)", "Alleged (share)"]
+    for column in [*columns, *(["Notices"] if thresholds else []), "Paragraphs"]:
         table.add_column(column)
     for cap in view:
-        share = "" if cap["share"] is None else f"{cap['share']:.1%}"
-        delivered = f"{cap['delivered']:,.0f}"
+        reported = _part(cap, "reported")
+        alleged = "left out" if reported_only else _part(cap, "alleged")
         if not cap["deliveries"]:
-            delivered, share = "none recorded", "—"
+            reported, alleged = "none recorded", "none recorded"
+        notices_cell = "\n".join(f"{n['threshold']:g} % on {n['date']}" for n in cap["notices"])
         table.add_row(
             cap["commodity"],
             f"{cap['limit']:,.0f} {cap['unit']}",
-            f"{cap['period']['start']} – {cap['period']['end']}",
-            delivered,
-            share,
-            "\n".join(f"{n['threshold']:g} % on {n['date']}" for n in cap["notices"]),
+            f"{cap['period']['start']} –\n{cap['period']['end']}",
+            reported,
+            alleged,
+            *([notices_cell] if thresholds else []),
             "\n".join(c["ref"] for c in cap["citations"]),
         )
     out.print(table)
@@ -178,6 +189,11 @@ def caps(
         held = f", which runs from {days[0]} to {days[-1]}" if days else ", which is empty"
         source = f"{ledger}" if ledger else "the bundled ledger"
         out.print(f"None recorded: no delivery in {source}{held}, falls in that period.")
+    if any(cap["alleged"] for cap in view):
+        out.print(
+            "Reported: notified to the Committee by the supplying states. Alleged: estimated by "
+            "others (a panel report, a group of states); never added to what was reported."
+        )
     for cap in view:
         for note in cap["conversions"]:
             out.print(f"{cap['commodity']}: converted at {note}", style="dim", highlight=False)
@@ -224,6 +240,9 @@ def triggers(
         out.print(table)
     if not view["triggers"]:
         out.print(f"No trigger is modelled for regime {view['regime']['id']}.")
+
+
+sanctions_app.command("list-update")(list_update)
 
 
 @sanctions_app.command("list-diff")

@@ -77,10 +77,15 @@ class CapStatus:
     alternatives: tuple[Limit, ...]
     period: Period
     delivered: float
-    """In ``limit.unit``, every delivery in the period up to the day."""
+    """In ``limit.unit``: what supplying states reported delivering in the period up to the
+    day (alleged deliveries are counted apart, never added to it)."""
     reported: float
+    """The same as ``delivered``."""
     alleged: float
+    """In ``limit.unit``: deliveries others allege in the period up to the day."""
     notices: tuple[Notice, ...]
+    """On reported deliveries only: 2397 OP5 directs the Committee Secretary to notify
+    Member States when the amounts notified by Member States reach 75, 90 and 95 per cent."""
     conversions: tuple[str, ...]
     """Each conversion used, stated."""
     deliveries: tuple[Delivery, ...]
@@ -97,11 +102,19 @@ class CapStatus:
             "delivered": round(self.delivered, 3),
             "reported": round(self.reported, 3),
             "alleged": round(self.alleged, 3),
-            "share": round(self.delivered / self.limit.amount, 6) if self.limit.amount else None,
+            "share": self._share(self.reported),
+            "reported_share": self._share(self.reported),
+            "alleged_share": self._share(self.alleged),
             "notices": [n.to_dict() for n in self.notices],
             "conversions": list(self.conversions),
             "deliveries": len(self.deliveries),
+            "reported_deliveries": sum(d.status is Status.REPORTED for d in self.deliveries),
+            "alleged_deliveries": sum(d.status is Status.ALLEGED for d in self.deliveries),
         }
+
+    def _share(self, amount: float) -> float | None:
+        """``amount`` as a share of the limit (1.0 = all of it)."""
+        return round(amount / self.limit.amount, 6) if self.limit.amount else None
 
 
 def _factor(limits: Sequence[Limit]) -> float | None:
@@ -147,9 +160,10 @@ def cap_status(
     *,
     include_alleged: bool = True,
 ) -> CapStatus | None:
-    """The cap's state on ``day``: its limit and period, what was delivered in the period
-    up to that day, and the first day the running total reached each threshold (per cent
-    of the limit). ``None`` if the measure has no limit on that day."""
+    """The cap's state on ``day``: its limit and period, what was reported delivered and
+    what is alleged in the period up to that day (apart), and the first day the reported
+    running total reached each threshold (per cent of the limit). ``None`` if the measure
+    has no limit on that day."""
     if measure.kind is not MeasureKind.CAP:
         return None
     phase = measure.phase_on(day)
@@ -170,24 +184,23 @@ def cap_status(
         ),
         key=lambda d: (d.day, d.row),
     )
-    running = reported = alleged = 0.0
+    reported = alleged = 0.0
     notices: list[Notice] = []
     pending = sorted(set(thresholds))
     for delivery in counted:
         amount = _in_unit(delivery, limit.unit, phase.limits, notes)
-        running += amount
-        if delivery.status is Status.REPORTED:
-            reported += amount
-        else:
+        if delivery.status is not Status.REPORTED:
             alleged += amount
-        while pending and running >= limit.amount * pending[0] / 100:
-            notices.append(Notice(pending.pop(0), delivery.day, running))
+            continue
+        reported += amount
+        while pending and reported >= limit.amount * pending[0] / 100:
+            notices.append(Notice(pending.pop(0), delivery.day, reported))
     return CapStatus(
         measure,
         limit,
         tuple(alternatives),
         period,
-        running,
+        reported,
         reported,
         alleged,
         tuple(notices),

@@ -334,9 +334,9 @@ def sanctions_page(
             ("end", "to"),
             ("deliveries", "Deliveries"),
             ("reported", "Reported"),
+            ("reported_percent", "Reported, share of limit (%)"),
             ("alleged", "Alleged"),
-            ("delivered", "Delivered"),
-            ("share_percent", "Share of limit (%)"),
+            ("alleged_percent", "Alleged, share of limit (%)"),
             ("paragraphs", "Paragraphs"),
             ("draft", "As if adopted"),
             ("limit_as_adopted", "Limit as adopted"),
@@ -346,7 +346,8 @@ def sanctions_page(
                 **c,
                 "start": c["period"]["start"],
                 "end": c["period"]["end"],
-                "share_percent": round(c["share"] * 100, 2),
+                "reported_percent": round(c["reported_share"] * 100, 2),
+                "alleged_percent": round(c["alleged_share"] * 100, 2),
                 "paragraphs": [x["ref"] for x in c["citations"]],
                 "draft": c["draft"] or "",
                 "limit_as_adopted": adopted[c["measure"]]["limit"]
@@ -385,8 +386,9 @@ def sanctions_page(
             ],
             title=f"{c['commodity']}, {c['period']['start']} to {c['period']['end']} "
             f"({c['unit']}), to {day.isoformat()}",
-            subtitle=f"Delivered: {c['delivered']:,.0f} {c['unit']}, {_percent(c['share'])} "
-            f"of the limit ({c['deliveries']} deliveries){as_if}",
+            subtitle=f"Reported: {c['reported']:,.0f} {c['unit']}, "
+            f"{_percent(c['reported_share'])} of the limit; alleged: {c['alleged']:,.0f} "
+            f"{c['unit']}, {_percent(c['alleged_share'])} (never added together){as_if}",
             source="deliveries bundled with unsc (src/unsc/data/ledgers), each row sourced",
             unit=f" {c['unit']}",
         )
@@ -445,10 +447,13 @@ def _cap_row(cap: dict[str, Any], adopted: dict[str, Any] | None) -> dict[str, A
         "end": cap["period"]["end"],
         "deliveries": cap["deliveries"],
         "reported": _amount(cap["reported"]),
+        "reported_share": _percent(cap["reported_share"]),
+        "reported_over": cap["reported_share"] > 1,
+        "reported_none": not cap["reported_deliveries"],
         "alleged": _amount(cap["alleged"]),
-        "delivered": _amount(cap["delivered"]),
-        "share": _percent(cap["share"]),
-        "over": cap["share"] > 1,
+        "alleged_share": _percent(cap["alleged_share"]),
+        "alleged_over": cap["alleged_share"] > 1,
+        "alleged_none": not cap["alleged_deliveries"],
         "conversions": sorted(set(cap["conversions"])),
         "notices": cap["notices"],
         "citations": cap["citations"],
