@@ -110,6 +110,12 @@ def test_sources_page_reports_the_veto_list_differences(page: Page, server: str)
     page.goto(server + "/sources")
     expect(page.locator("#table-sources")).to_contain_text("CC BY 4.0")
     expect(page.locator("#table-differences")).to_contain_text("S/PV.49")
+    # Dated differently in the lists, not missing from the vote record.
+    row = page.locator("#table-differences tbody tr").filter(has_text="S/2001/270")
+    expect(row).to_contain_text(
+        "dated differently: the list gives 2001-04-12, the vote record 2001-03-27"
+    )
+    expect(page.locator("#table-differences")).not_to_contain_text("no vetoed vote on S/1653")
     expect(page.locator("#table-annotations")).to_contain_text("without a vote")
 
 

@@ -200,35 +200,55 @@ class Reconciled:
 def reconcile(
     listed: Sequence[ListedVeto], engine: Sequence[EngineVeto], names: Mapping[str, str]
 ) -> list[Reconciled]:
-    """Match each listed veto to the record's vetoed votes of that date and draft, and say
-    how they differ (members named, or no such vote in the record)."""
+    """Match each listed veto to the record's vetoed votes by draft symbol: of that date
+    first, else the one vetoed vote of that symbol on another date (said to be dated
+    differently), else the one vetoed vote of that date; and say how they differ (date,
+    members named, or no such vote in the record)."""
     by_day: dict[dt.date, list[EngineVeto]] = {}
+    by_symbol: dict[str, list[EngineVeto]] = {}
     for veto in engine:
         by_day.setdefault(veto.day, []).append(veto)
+        by_symbol.setdefault(base_symbol(veto.symbol), []).append(veto)
     out: list[Reconciled] = []
     for row in listed:
         candidates = [v for day in _days(row.start, row.end) for v in by_day.get(day, ())]
         same_draft = [v for v in candidates if base_symbol(v.symbol) == row.base_symbol]
-        matched = same_draft or (candidates if len(candidates) == 1 else [])
-        if not matched:
+        elsewhere = by_symbol.get(row.base_symbol, [])
+        notes = []
+        if same_draft:
+            matched = same_draft
+        elif len(elsewhere) == 1:
+            matched = elsewhere
+            notes.append(
+                f"dated differently: the list gives {_span(row.start, row.end)}, the vote "
+                f"record {elsewhere[0].day.isoformat()}"
+            )
+        elif len(candidates) == 1:
+            matched = candidates
+        else:
             seen = ", ".join(sorted({v.symbol for v in candidates})) or "none"
+            where = "in the vote record"
+            if elsewhere:
+                days = ", ".join(sorted(v.day.isoformat() for v in elsewhere))
+                where = f"that day in the vote record (vetoed on {days})"
             out.append(
                 Reconciled(
-                    row,
-                    (),
-                    f"no vetoed vote on {row.draft} in the vote record (vetoed that day: {seen})",
+                    row, (), f"no vetoed vote on {row.draft} {where} (vetoed that day: {seen})"
                 )
             )
             continue
         record_members = frozenset().union(*(v.members for v in matched))
-        difference = None
         if record_members != frozenset(row.members):
-            difference = (
+            notes.append(
                 f"the list names {_named(row.members, names)}; the vote record's vetoing "
                 f"members are {_named(record_members, names)}"
             )
-        out.append(Reconciled(row, tuple(v.vote_id for v in matched), difference))
+        out.append(Reconciled(row, tuple(v.vote_id for v in matched), "; ".join(notes) or None))
     return out
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -664,6 +664,7 @@ def sources_page(request: Request, db: SessionDep) -> Response:
             ("date", "Date"),
             ("draft_symbol", "Draft"),
             ("members", "Members listed"),
+            ("matched_vote_id", "Vote in the record"),
             ("difference", "Difference"),
         ),
         queries.veto_list_differences(db),
