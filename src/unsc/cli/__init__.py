@@ -307,6 +307,13 @@ def serve(
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, max=32, help="Worker processes.")] = 1,
     cache: Annotated[bool, typer.Option(help="Keep API answers in memory.")] = True,
+    public_url: Annotated[
+        str | None,
+        typer.Option(
+            help="The address phones use to reach this server (e.g. http://192.168.1.20:8000), "
+            "in live sessions' links and QR codes."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app and the JSON API (builds the database on first run)."""
     import os
@@ -314,7 +321,13 @@ def serve(
     import uvicorn
 
     from unsc.web.app import Settings, create_app
+    from unsc.web.live import FRAME_LIMIT, public_base
 
+    if public_url is not None:
+        try:
+            public_url = public_base(public_url)
+        except UnscError as e:
+            _fail(f"--public-url: {e}")
     url = db or default_url()
     try:
         with _progress() as bar:
@@ -325,16 +338,19 @@ def serve(
     _allow_many_connections()
     if workers == 1:
         uvicorn.run(
-            create_app(Settings(url, cache)),
+            create_app(Settings(url, cache, public_url=public_url)),
             host=host,
             port=port,
             log_level="warning",
             ws="websockets-sansio",
             ws_per_message_deflate=False,
+            ws_max_size=FRAME_LIMIT,
         )
         return
     os.environ["UNSC_DATABASE_URL"] = url
     os.environ["UNSC_CACHE"] = "1" if cache else "0"
+    if public_url is not None:
+        os.environ["UNSC_PUBLIC_URL"] = public_url
     uvicorn.run(
         "unsc.web.app:create_app_from_env",
         factory=True,
@@ -344,6 +360,7 @@ def serve(
         log_level="warning",
         ws="websockets-sansio",
         ws_per_message_deflate=False,
+        ws_max_size=FRAME_LIMIT,
     )
 
 

@@ -35,6 +35,8 @@ class Settings:
     """Keep API answers in memory (the record changes only when it is rebuilt)."""
     unsent_limit: int = UNSENT_LIMIT
     """Bytes a live screen may have waiting to be sent before it is cut off."""
+    public_url: str | None = None
+    """The address phones reach the server at, for live sessions' links (``--public-url``)."""
 
 
 BODY_EXAMPLES = {
@@ -53,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.database = database
         app.state.live = LiveHub(database)
         app.state.unsent_limit = settings.unsent_limit
+        app.state.public_url = settings.public_url
         listener = None
         if app.state.live.is_postgresql:
             dsn = database.engine.url.set(drivername="postgresql").render_as_string(
@@ -167,5 +170,9 @@ class WorkerHeader:
 def create_app_from_env() -> FastAPI:
     """The app for ``uvicorn --factory`` (several workers): settings from the environment."""
     return create_app(
-        Settings(os.environ.get("UNSC_DATABASE_URL"), os.environ.get("UNSC_CACHE", "1") != "0")
+        Settings(
+            os.environ.get("UNSC_DATABASE_URL"),
+            os.environ.get("UNSC_CACHE", "1") != "0",
+            public_url=os.environ.get("UNSC_PUBLIC_URL") or None,
+        )
     )
