@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages when it is missing: Chromium (for the
 # page tests, driven by Playwright; no browser download) and PostgreSQL (the tests start
-# their own throwaway server from its binaries). Needs root and apt-get; without them it
+# their own throwaway server from its binaries), and axe-core from the npm registry. Needs root and apt-get; without them it
 # says what is missing and the tests that need it will say so too.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+# axe-core for the accessibility tests, from the npm registry at the locked version.
+if [ ! -f tests/a11y/node_modules/axe-core/axe.min.js ]; then
+    if command -v npm >/dev/null 2>&1; then
+        npm ci --prefix tests/a11y --no-audit --no-fund --silent >&2
+    else
+        echo "system-deps: npm is missing; the accessibility tests need it (Debian: apt-get install npm)" >&2
+    fi
+fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

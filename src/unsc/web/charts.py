@@ -47,7 +47,9 @@ def bar_chart(
     shown_values = [f"{_fmt(b.value)}{unit}" for b in bars]
     room = max(70, max((_text_width(v, 12) for v in shown_values), default=0) + 14)
     scale = (width - left - room) / peak
-    parts = [_open(width, height, title), _title(title)]
+    summary = "; ".join(f"{b.label}: {v}" for b, v in zip(bars, shown_values, strict=True))
+    linked = any(b.href for b in bars)
+    parts = [_open(width, height, title, summary=summary, linked=linked), _title(title)]
     if subtitle:
         parts.append(f'<text x="8" y="38" fill="#333">{escape(subtitle)}</text>')
     for i, (bar, value) in enumerate(zip(bars, shown_values, strict=True)):
@@ -78,12 +80,19 @@ def stacked_columns(
     height: int = 320,
 ) -> str:
     """Columns per category (e.g. decade), stacked by series (e.g. member), with a legend."""
-    left, top, bottom, legend_w = 40, 34, 56, 190
+    left, top, bottom = 40, 34, 56
+    legend = {name: f"{name} ({sum(values.values())})" for name, values in series.items()}
+    legend_w = max(190, max((_text_width(t, 12) for t in legend.values()), default=0) + 40)
+    width = max(width, int(left + legend_w + 60 * max(len(categories), 1)))
     plot_w, plot_h = width - left - legend_w, height - top - bottom
     totals = [sum(s.get(c, 0) for s in series.values()) for c in categories]
     peak = max(totals, default=1) or 1
     col = plot_w / max(len(categories), 1)
-    parts = [_open(width, height, title), _title(title)]
+    summary = "; ".join(
+        [f"{text}" for text in legend.values()]
+        + [f"{c}s: {t}" for c, t in zip(categories, totals, strict=True)]
+    )
+    parts = [_open(width, height, title, summary=summary), _title(title)]
     for tick in _ticks(peak):
         y = top + plot_h - tick / peak * plot_h
         parts.append(
@@ -114,10 +123,8 @@ def stacked_columns(
             f'<rect x="{width - legend_w + 10}" y="{y}" width="12" height="12" '
             f'fill="{PALETTE[j % len(PALETTE)]}"/>'
         )
-        total = sum(series[name].values())
-        parts.append(
-            f'<text x="{width - legend_w + 28}" y="{y + 11}">{escape(name)} ({total})</text>'
-        )
+        x = width - legend_w + 28
+        parts.append(f'<text x="{x}" y="{y + 11}">{escape(legend[name])}</text>')
     parts.append(_source(source, height))
     parts.append("</svg>")
     return "".join(parts)
@@ -153,7 +160,13 @@ def timeline(
         "joint_statement": PALETTE[4],
         "meeting": PALETTE[5],
     }
-    parts = [_open(width, height, title), _title(title)]
+    busiest = sorted(counts, key=lambda c: -c[1])[:3]
+    summary = (
+        f"{sum(c for _, c in counts)} missiles over {len(counts)} periods"
+        + (f", most in {', '.join(f'{p} ({c})' for p, c in busiest if c)}" if busiest else "")
+        + f"; {len(marks)} Council products marked"
+    )
+    parts = [_open(width, height, title, summary=summary), _title(title)]
     for tick in _ticks(peak):
         y = top + plot_h - tick / peak * plot_h
         parts.append(
@@ -238,7 +251,10 @@ def spans(
     legend_rows = -(-(len(entries) + (1 if has_draft and draft_legend else 0)) // columns)
     note_y = legend_top + legend_rows * 18 + 12
     height = note_y + (18 if note else 0) + 20
-    parts = [_open(width, height, title), _title(title)]
+    drafts = sum(1 for r in rows if r.draft)
+    summary = f"{len(rows)} measures" + (f", {drafts} of them from a draft" if drafts else "")
+    summary += ": " + "; ".join(f"{r.label} ({r.note})" for r in rows)
+    parts = [_open(width, height, title, summary=summary), _title(title)]
     parts.append(
         "<defs>"
         + "".join(
@@ -320,10 +336,15 @@ def spans(
     return "".join(parts)
 
 
-def _open(width: int, height: int, title: str) -> str:
+def _open(width: int, height: int, title: str, *, summary: str = "", linked: bool = False) -> str:
+    """The ``<svg>`` element with its text alternative: the title and, where given, a summary
+    of what the chart shows. A chart with links is a group (its links stay reachable by
+    keyboard and screen reader), any other an image."""
+    label = f"{title}. {summary}" if summary else title
+    role = "group" if linked else "img"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="{role}" '
+        f'aria-label="{escape(label)}" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" font-family="system-ui, sans-serif" '
         f'font-size="12">'
     )

@@ -1,0 +1,168 @@
+"""Every page, as a phone and a screen reader meet it: no sideways scroll at 390 px, and no
+serious or critical accessibility violation found by axe-core (from the npm registry, locked
+in tests/a11y/, injected into each page)."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+AXE = Path(__file__).parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGES = [
+    "/",
+    "/votes",
+    "/votes?member=China&outcome=vetoed",
+    "/votes/3030",
+    "/vetoes",
+    "/members",
+    "/members/CHN",
+    "/dprk",
+    "/sanctions",
+    "/sanctions?on=2018-01-01&draft=S/2022/431",
+    "/screen",
+    "/screen?name=Kim+Jong+Un",
+    "/search?q=Korea",
+    "/sources",
+    "/live",
+    "/not-a-page",
+]
+"""Every page a reader reaches from the menu, with a filled-in form where one exists."""
+
+
+def live_pages(server: str) -> list[str]:
+    """A live session's chair console, a delegation's phone and the projector."""
+    body = json.dumps({"title": "Check", "date": "2022-05-26"}).encode()
+    request = urllib.request.Request(
+        server + "/api/sessions", body, {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request) as answer:
+        created: dict[str, Any] = json.load(answer)
+    return [
+        created["chair_url"],
+        created["projector_url"],
+        created["delegations"][0]["url"],
+    ]
+
+
+def horizontal_overflow(page: Page) -> list[str]:
+    """The page's width beyond the viewport, and the widest elements that cause it."""
+    return list(
+        page.evaluate(
+            """() => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              const culprits = [];
+              for (const el of document.querySelectorAll('body *')) {
+                const box = el.getBoundingClientRect();
+                if (box.right > width + 1 && !el.closest('.scroll, figure')) {
+                  const cls = typeof el.className === 'string' && el.className
+                    ? '.' + el.className.split(' ').join('.') : '';
+                  const id = el.id ? '#' + el.id : '';
+                  culprits.push(
+                    `${el.tagName.toLowerCase()}${id}${cls} right=${Math.round(box.right)}`);
+                }
+              }
+              const total = document.documentElement.scrollWidth;
+              return [`scrollWidth=${total}`, ...culprits.slice(0, 8)];
+            }"""
+        )
+    )
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Any:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(phone: Page, server: str, path: str) -> None:
+    phone.goto(server + path)
+    phone.wait_for_load_state("networkidle")
+    overflow = horizontal_overflow(phone)
+    assert not overflow, f"{path}: " + "; ".join(overflow)
+
+
+def test_no_live_page_scrolls_sideways_on_a_phone(phone: Page, server: str) -> None:
+    for path in live_pages(server):
+        phone.goto(server + path)
+        phone.wait_for_load_state("networkidle")
+        overflow = horizontal_overflow(phone)
+        assert not overflow, f"{path}: " + "; ".join(overflow)
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at "
+        + ", ".join(str(n["target"]) for n in v["nodes"][:4])
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_passes_axe(browser: Browser, server: str, width: int) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing: run bash scripts/system-deps.sh ({AXE})")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path in [*PAGES, *live_pages(server)]:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert not found, "\n".join(f"{path}: {v}" for path, vs in found.items() for v in vs)
+
+
+CHART_PAGES = ["/vetoes", "/members/CHN", "/dprk", "/sanctions", "/sanctions?draft=S/2022/431"]
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_no_chart_text_is_clipped_at_1280_px(browser: Browser, server: str, path: str) -> None:
+    """Every label, legend and note of every chart lies inside its chart (the veto chart's
+    legend ran past its right edge)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + path)
+    clipped = page.evaluate(
+        """() => {
+          const out = [];
+          for (const svg of document.querySelectorAll('svg.chart')) {
+            const frame = svg.getBoundingClientRect();
+            for (const t of svg.querySelectorAll('text')) {
+              const box = t.getBoundingClientRect();
+              if (box.width && (box.right > frame.right + 1 || box.left < frame.left - 1)) {
+                out.push(`${svg.getAttribute('aria-label').slice(0, 40)}: "${t.textContent}"`);
+              }
+            }
+          }
+          return out;
+        }"""
+    )
+    context.close()
+    assert clipped == []
+
+
+def test_every_chart_has_a_text_alternative(page: Page, server: str) -> None:
+    for path in CHART_PAGES:
+        page.goto(server + path)
+        labels = page.locator("svg.chart").evaluate_all(
+            "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])"
+        )
+        assert labels, path
+        for role, label in labels:
+            assert role in ("img", "group") and label and len(label) > 40, (path, label)
