@@ -367,3 +367,30 @@ def test_a_file_may_carry_documents(tmp_path: Path) -> None:
     with hits.open(encoding="utf-8") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["reference_number"] == "KPi.033" and "document agrees" in row["explanation"]
+
+
+def test_a_hit_comes_with_what_an_analyst_needs_and_the_lists_age(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from unsc.service.clock import fixed_today
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # no list loaded: the bundled one
+    with fixed_today(dt.date(2024, 11, 1)):  # 36 days after the list's date
+        fresh = CliRunner().invoke(app, ["screen", "Kim Yong Chol", "--json", "--limit", "1"])
+    answer = json.loads(fresh.output)
+    assert answer["list_date"] == "2024-09-26" and answer["list_age_days"] == 36
+    assert answer["list_warning"] is None
+    entry = answer["candidates"][0]["entry"]  # KPi.024, as the list gives it
+    assert entry["listed_on"] == "2016-03-02" and entry["birth_dates"] == ["1962-02-18"]
+    assert entry["nationalities"] == ["Democratic People's Republic of Korea"]
+    assert {"kind": "Passport", "number": "472310168"}.items() <= entry["documents"][0].items()
+    assert entry["regime"] == "DPRK"
+    with fixed_today(dt.date(2027, 1, 2)):
+        old = CliRunner().invoke(app, ["screen", "Kim Yong Chol", "--json"])
+        table = CliRunner().invoke(app, ["screen", "Kim Yong Chol"])
+    assert json.loads(old.output)["list_age_days"] == 828
+    assert "828 days old" in json.loads(old.output)["list_warning"]
+    assert "828 days old" in " ".join(table.output.split())
+    assert "2016-03-02" in table.output and "472310168" in table.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -12,8 +12,9 @@ from rich.table import Table
 
 from unsc.cli.common import JsonFlag, emit, err, fail, out
 from unsc.core.errors import UnscError
-from unsc.importers.unlist import bundled_list, read_list
+from unsc.importers.unlist import read_list
 from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
+from unsc.service import sanctions
 
 
 def screen(
@@ -53,7 +54,7 @@ def screen(
     if output is not None and file is None:
         fail("-o writes the alerts of --file names.csv; give --file too, or leave -o out")
     try:
-        snapshot = read_list(listing) if listing else bundled_list()
+        given = read_list(listing) if listing else None
     except OSError as e:
         fail(f"--list: cannot read {listing}: {e.strerror}")
     except UnscError as e:
@@ -63,44 +64,42 @@ def screen(
             query = Query(name, dob, nationality, document)
         except UnscError as e:
             fail(_option(str(e)))
-        found = Screener(snapshot.entries).screen(query, limit=limit)
+        view = sanctions.screen_view(query, limit=limit, threshold=threshold, snapshot=given)
         if as_json:
-            emit(
-                {
-                    "query": {
-                        "name": name,
-                        "dob": dob,
-                        "nationality": nationality,
-                        "document": document,
-                    },
-                    "threshold": threshold,
-                    "list": snapshot.generated,
-                    "candidates": [c.to_dict() | {"alert": c.score >= threshold} for c in found],
-                }
-            )
+            query_view = {"name": name, "dob": dob, "nationality": nationality}
+            emit({"query": query_view | {"document": document}, **view})
             return
         table = Table(
-            title=f"{name!r} against the Consolidated List of {snapshot.generated[:10]}",
+            title=f"{name!r} against the Consolidated List of {view['list_date']}",
             caption=f"Alert: a score of {threshold:g} or more.",
         )
-        for column in ("Score", "Alert", "Reference", "Regime", "Listed name", "Why"):
+        for column in ("Score", "Alert", "Reference", "Listed name", "Entry", "Why"):
             table.add_column(column)
-        for c in found:
-            alert = c.score >= threshold
+        for c in view["candidates"]:
+            alert = c["alert"]
             table.add_row(
-                f"[bold red]{c.score:.2f}[/]" if alert else f"{c.score:.2f}",
+                f"[bold red]{c['score']:.2f}[/]" if alert else f"{c['score']:.2f}",
                 "[bold red]ALERT[/]" if alert else "",
-                c.reference,
-                c.regime,
-                c.entry_name,
-                c.explanation,
+                c["reference"],
+                c["name"],
+                sanctions.entry_text(c["entry"]),
+                c["explanation"],
             )
-        out.print(table if found else f"No candidate for {name!r} in the list.")
+        out.print(table if view["candidates"] else f"No candidate for {name!r} in the list.")
+        _warn(view)
         return
     assert file is not None
     if output is None:
         fail("--file needs -o hits.csv for the alerts")
-    _screen_file(Screener(snapshot.entries), file, output, threshold, limit)
+    snapshot, source = (given, "given") if given else sanctions.current_list()
+    _warn(sanctions.list_status(snapshot, source))
+    _screen_file(sanctions.screener_for(snapshot), file, output, threshold, limit)
+
+
+def _warn(view: dict[str, Any]) -> None:
+    """The list's age, when it is older than the service's limit (on standard error)."""
+    if view["list_warning"]:
+        err.print(f"[yellow]Warning:[/] {view['list_warning']}")
 
 
 def _option(message: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import tempfile
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -27,9 +29,13 @@ from unsc.core.measures import (
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
+from unsc.importers.unlist import bundled_list, parse_list, read_list
 from unsc.law.regimes import load_regime
 from unsc.record import queries
 from unsc.sanctions.caps import Delivery, cap_status
+from unsc.sanctions.listing import Entry, Snapshot
+from unsc.sanctions.listing import list_diff as diff_lists
+from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
 from unsc.sanctions.triggers import Action, Event, evaluate
 from unsc.service.record import today
 
@@ -316,3 +322,161 @@ def bundled_ledger(regime_id: str) -> list[Delivery]:
         return []
     text = folder.joinpath(name).read_text(encoding="utf-8")
     return parse_ledger(io.StringIO(text, newline=""), name, _cap_ids(regime))
+
+
+# -- screening: the list in use, its age, and a newer list a user loads ---------------------
+
+LIST_MAX_AGE_DAYS = 90
+"""A list older than this gets a warning on every screening answer: the Council's
+committees amend the Consolidated List many times a year."""
+LIST_FILE = "consolidated.xml"
+"""A newer list a user loaded, kept in the user data directory beside the database."""
+
+
+def user_data_dir() -> Path:
+    """Where ``unsc`` keeps a user's files: ``$XDG_DATA_HOME/unsc``, else
+    ``~/.local/share/unsc`` (the database's own directory by default)."""
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share")
+    return base / "unsc"
+
+
+def stored_list_path() -> Path:
+    return user_data_dir() / LIST_FILE
+
+
+_LISTS: dict[tuple[str, float], Snapshot] = {}
+_SCREENERS: dict[str, Screener] = {}
+
+
+def current_list() -> tuple[Snapshot, str]:
+    """The list screening uses, and where it comes from (``bundled`` or the stored file's
+    path): a list the user loaded (``unsc sanctions list-update``, or the /screen page),
+    if it is newer than the bundled one, else the bundled snapshot."""
+    bundled = bundled_list()
+    path = stored_list_path()
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return bundled, "bundled"
+    key = (str(path), stamp)
+    if key not in _LISTS:
+        try:
+            _LISTS.clear()
+            _LISTS[key] = read_list(path)
+        except (OSError, UnscError):
+            return bundled, "bundled"  # checked when stored; unreadable now: the bundled one
+    stored = _LISTS[key]
+    if stored.generated <= bundled.generated:
+        return bundled, "bundled"
+    return stored, str(path)
+
+
+def screener_for(snapshot: Snapshot) -> Screener:
+    """One screener per list (its index takes a moment to build), kept while it is in use."""
+    found = _SCREENERS.get(snapshot.generated)
+    if found is None:
+        _SCREENERS.clear()
+        found = _SCREENERS[snapshot.generated] = Screener(snapshot.entries)
+    return found
+
+
+def list_status(snapshot: Snapshot, source: str = "bundled") -> dict[str, Any]:
+    """The list's own date (its ``dateGenerated``), its age today, and a warning when it
+    is older than LIST_MAX_AGE_DAYS days."""
+    day = dt.date.fromisoformat(snapshot.generated[:10]) if snapshot.generated else None
+    age = None if day is None else (today() - day).days
+    warning = None
+    if day is None or age is None:
+        warning = "The list gives no date (dateGenerated): how current it is cannot be told."
+    elif age > LIST_MAX_AGE_DAYS:
+        warning = (
+            f"The Consolidated List used is of {day.isoformat()}, {age} days old: entries "
+            "listed, delisted or amended since are not screened. Download the current list "
+            "(XML) from the Security Council's site and load it: unsc sanctions list-update "
+            "FILE, or the form on /screen."
+        )
+    return {
+        "list": snapshot.generated,
+        "list_date": None if day is None else day.isoformat(),
+        "list_age_days": age,
+        "list_source": source if source in ("bundled", "given") else "loaded",
+        "list_warning": warning,
+    }
+
+
+def entry_details(entry: Entry) -> dict[str, Any]:
+    """What an analyst needs next to a hit, as the list gives it. The list's XML carries
+    no link to the Committee's narrative summary, so none is given."""
+    return {
+        "kind": entry.kind,
+        "regime": entry.regime,
+        "listed_on": entry.listed_on or None,
+        "birth_dates": [b.text for b in entry.birth_dates],
+        "nationalities": list(entry.nationalities),
+        "documents": [d.to_dict() for d in entry.documents],
+        "designations": list(entry.designations),
+    }
+
+
+def entry_text(details: dict[str, Any]) -> str:
+    """An entry's details on a few lines, for a terminal or a table cell."""
+    lines = [f"{details['regime']} {details['kind']}, listed {details['listed_on'] or '?'}"]
+    if details["birth_dates"]:
+        lines.append("born " + ", ".join(details["birth_dates"]))
+    if details["nationalities"]:
+        lines.append("nationality " + ", ".join(details["nationalities"]))
+    for d in details["documents"]:
+        lines.append(" ".join(x for x in (d["kind"], d["number"], d["country"]) if x))
+    return "\n".join(lines)
+
+
+def screen_view(
+    query: Query,
+    *,
+    limit: int = 5,
+    threshold: float = DEFAULT_THRESHOLD,
+    snapshot: Snapshot | None = None,
+) -> dict[str, Any]:
+    """A query screened against the list in use (or ``snapshot``, a list given for this
+    answer): its candidates, each with the entry's details and ``alert``, and the list's
+    date and age."""
+    source = "given"
+    if snapshot is None:
+        snapshot, source = current_list()
+    entries = {e.reference: e for e in snapshot.entries}
+    found = screener_for(snapshot).screen(query, limit=limit)
+    return {
+        **list_status(snapshot, source),
+        "threshold": threshold,
+        "candidates": [
+            c.to_dict()
+            | {"alert": c.score >= threshold, "entry": entry_details(entries[c.reference])}
+            for c in found
+        ],
+    }
+
+
+def list_update(data: bytes, filename: str) -> dict[str, Any]:
+    """Checks a Consolidated List a user downloaded and keeps it for screening: it must
+    parse whole (else a RowError names the line, and nothing is kept) and be newer than
+    the list in use. Returns what changed (as ``list-diff``) and where it was kept."""
+    new = parse_list(data, filename)
+    if not new.entries:
+        raise UnscError(f"{filename}: the list has no entries; nothing was kept")
+    if not new.generated:
+        raise UnscError(
+            f"{filename}: the list gives no date (dateGenerated on CONSOLIDATED_LIST); "
+            "nothing was kept"
+        )
+    old, _ = current_list()
+    if new.generated <= old.generated:
+        raise UnscError(
+            f"{filename} is of {new.generated[:10]}, not newer than the list in use "
+            f"({old.generated[:10]}); nothing was kept. Download the current list and try again"
+        )
+    path = stored_list_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as f:
+        f.write(data)
+    os.replace(f.name, path)  # whole, or the old file stays
+    return {"stored": str(path), "diff": diff_lists(old, new)}

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Query
 from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
-from unsc.importers.unlist import bundled_list
 from unsc.law.regimes import known_regime, load_regime, regime_ids
-from unsc.sanctions.screening import DEFAULT_THRESHOLD, Screener
+from unsc.sanctions.screening import DEFAULT_THRESHOLD
 from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
 from unsc.service.ballots import parse_day
@@ -91,22 +90,12 @@ class ScreenIn(BaseModel):
     threshold: float = Field(default=DEFAULT_THRESHOLD, ge=0, le=1)
 
 
-def screener(request: Request) -> Screener:
-    found: Screener | None = getattr(request.app.state, "screener", None)
-    if found is None:
-        found = request.app.state.screener = Screener(bundled_list().entries)
-    return found
-
-
 @router.post("/screen", responses=ERRORS)
-def screen(request: Request, body: Annotated[ScreenIn, Body()]) -> dict[str, Any]:
+def screen(body: Annotated[ScreenIn, Body()]) -> dict[str, Any]:
     """Screen a name against the UN Consolidated List: ranked candidates, each with an
-    explained score; `alert` where the score reaches the threshold."""
+    explained score and the entry's details (listing date, dates of birth, nationalities,
+    documents, regime); `alert` where the score reaches the threshold; the list's date,
+    age and a warning when it is older than 90 days."""
     query = ScreenQuery(body.name, body.dob, body.nationality, body.document)
-    found = screener(request).screen(query, limit=body.limit)
-    return {
-        "query": body.model_dump(exclude={"threshold", "limit"}),
-        "threshold": body.threshold,
-        "list": bundled_list().generated,
-        "candidates": [c.to_dict() | {"alert": c.score >= body.threshold} for c in found],
-    }
+    view = sanctions.screen_view(query, limit=body.limit, threshold=body.threshold)
+    return {"query": body.model_dump(exclude={"threshold", "limit"}), **view}

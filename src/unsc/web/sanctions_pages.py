@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from unsc.core.errors import UnscError
 from unsc.core.measures import Action, MeasureKind, in_force
-from unsc.importers.unlist import bundled_list
 from unsc.law.regimes import load_regime, regime_ids
 from unsc.sanctions.screening import DEFAULT_THRESHOLD
 from unsc.sanctions.screening import Query as ScreenQuery
@@ -19,7 +18,6 @@ from unsc.service import sanctions
 from unsc.service.record import today
 from unsc.web import charts
 from unsc.web.pages import SessionDep, Table, _months, render
-from unsc.web.sanctions import screener
 
 router = APIRouter(include_in_schema=False)
 
@@ -526,6 +524,63 @@ def _check_screen(
         return [f"{label}: {what}; correct it, or leave it empty."], None
 
 
+@router.post("/screen", response_class=HTMLResponse)
+async def screen_list_update(request: Request) -> Response:
+    """A newer Consolidated List (XML) uploaded from the form: checked, compared with the
+    list in use, and kept only if it parses whole (as ``unsc sanctions list-update``)."""
+    context: dict[str, Any] = {"name": "", "dob": "", "nationality": "", "document": ""}
+    context["threshold"] = DEFAULT_THRESHOLD
+    problems: list[str] = []
+    async with request.form() as form:  # closes the uploaded file's spool
+        upload = form.get("list")
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            problems.append("List: choose the Consolidated List's XML file to load.")
+        else:
+            data = await upload.read()
+            try:
+                view = sanctions.list_update(data, upload.filename)
+            except UnscError as err:
+                problems.append(f"List: {err}.")
+    context |= sanctions.list_status(*sanctions.current_list())
+    if problems:
+        return _bad_request(
+            request, "screen.html", "Screen a name against the UN Consolidated List",
+            problems, asked=False, **context,
+        )  # fmt: skip
+    diff = view["diff"]
+    context["updated"] = {
+        "old": diff["old"][:10],
+        "new": diff["new"][:10],
+        "added": len(diff["added"]),
+        "removed": len(diff["removed"]),
+        "amended": len(diff["amended"]),
+    }
+    changes = Table(
+        "changes",
+        f"What changed from the list of {diff['old'][:10]} to that of {diff['new'][:10]}",
+        (("change", "Change"), ("reference", "Reference"), ("name", "Name"), ("what", "What")),
+        [
+            {"change": label, "reference": e["reference"], "name": e["name"], "what": what(e)}
+            for label, key, what in (
+                ("listed", "added", lambda e: e["regime"]),
+                ("delisted", "removed", lambda e: e["regime"]),
+                ("amended", "amended", lambda e: ", ".join(e["fields"])),
+            )
+            for e in diff[key]
+        ],
+    )
+    return render(
+        request,
+        "screen.html",
+        "Screen a name against the UN Consolidated List",
+        [changes],
+        [LIST_SOURCE],
+        problems=[],
+        asked=False,
+        **context,
+    )
+
+
 @router.get("/screen", response_class=HTMLResponse)
 def screen_page(
     request: Request,
@@ -539,8 +594,8 @@ def screen_page(
         "dob": dob[:20],
         "nationality": nationality[:80],
         "document": document[:80],
-        "generated": bundled_list().generated[:10],
         "threshold": DEFAULT_THRESHOLD,
+        **sanctions.list_status(*sanctions.current_list()),
     }
     problems, query = _check_screen(name, dob, nationality, document)
     if problems:
@@ -556,11 +611,12 @@ def screen_page(
     if query is not None:
         found = [
             {
-                **c.to_dict(),
-                "score": f"{c.score:.2f}",
-                "alert": "alert" if c.score >= DEFAULT_THRESHOLD else "",
+                **c,
+                "score": f"{c['score']:.2f}",
+                "alert": "alert" if c["alert"] else "",
+                "entry": sanctions.entry_text(c["entry"]),
             }
-            for c in screener(request).screen(query, limit=10)
+            for c in sanctions.screen_view(query, limit=10)["candidates"]
         ]
     results = Table(
         "candidates",
@@ -571,6 +627,7 @@ def screen_page(
             ("reference", "Reference"),
             ("regime", "Regime"),
             ("name", "Listed name"),
+            ("entry", "Listed on, born, nationality, documents"),
             ("explanation", "Why"),
         ),
         found,
