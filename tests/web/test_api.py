@@ -183,3 +183,26 @@ def test_repeated_questions_are_answered_from_the_cache(client: TestClient) -> N
     assert first.content == second.content
     assert client.get("/api/votes/99999").headers["x-unsc-cache"] == "miss"
     assert client.get("/api/votes/99999").headers["x-unsc-cache"] == "miss"  # errors not kept
+
+
+def test_votes_by_who_sat_how_a_member_voted_and_who_vetoed(client: TestClient) -> None:
+    """member= is every vote China sat in (156 vetoed drafts, mostly others' vetoes);
+    vetoed_by= is China's own vetoes (20), and voted=no on vetoed drafts agrees."""
+    sat = client.get("/api/votes", params={"member": "China", "outcome": "vetoed"}).json()
+    assert sat["total"] == 156
+    own = client.get("/api/votes", params={"vetoed_by": "China", "limit": 100}).json()
+    assert own["total"] == 20
+    assert all(v["outcome"] == "not_adopted" for v in own["items"])
+    voted_no = client.get(
+        "/api/votes",
+        params={"member": "China", "voted": "no", "outcome": "vetoed", "limit": 100},
+    ).json()
+    assert {v["id"] for v in voted_no["items"]} == {v["id"] for v in own["items"]}
+    abstained = client.get("/api/votes", params={"member": "China", "voted": "abstain"}).json()
+    assert (
+        0
+        < abstained["total"]
+        < client.get("/api/votes", params={"member": "China"}).json()["total"]
+    )
+    assert client.get("/api/votes", params={"voted": "no"}).status_code == 422
+    assert client.get("/api/votes", params={"member": "China", "voted": "maybe"}).status_code == 422

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -142,3 +143,71 @@ def test_vetoes_of_one_year(page: Page, server: str) -> None:
     expect(table.locator("h2")).to_contain_text("(5)")
     for draft in ("S/2022/155", "S/2022/431", "S/2022/538", "S/2022/720"):
         expect(table).to_contain_text(draft)
+
+
+def _simulated_vote(page: Page, server: str) -> int:
+    """A live session's vote, finished into the record (numbered from 1,000,001)."""
+    created = page.request.post(server + "/api/sessions", data={"date": "2022-05-26"}).json()
+    sid, chair = created["id"], created["chair_token"]
+
+    def command(token: str, name: str, **data: object) -> None:
+        response = page.request.post(
+            f"{server}/api/sessions/{sid}/commands",
+            data={"command": name, "data": data},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert response.ok, response.text()
+
+    command(chair, "open_vote", title="Practice draft")
+    for d in created["delegations"]:
+        command(d["token"], "cast", cast="yes", ballot_id=f"{d['seat']}-practice")
+    command(chair, "close_vote")
+    command(chair, "end_session")
+    found = page.request.get(
+        server + "/api/votes", params={"q": "Practice draft", "simulations": "only"}
+    ).json()
+    return int(found["items"][0]["id"])
+
+
+def test_a_simulated_vote_says_so_everywhere(page: Page, server: str) -> None:
+    vote_id = _simulated_vote(page, server)
+    assert vote_id > 1_000_000
+    page.goto(f"{server}/votes/{vote_id}")
+    expect(page).to_have_title(re.compile(r"^Simulation: "))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Simulation:")
+    banner = page.locator(".simulation").first
+    expect(banner).to_contain_text("not a vote of the Security Council")
+    box = banner.bounding_box()
+    assert box is not None and box["y"] < 400  # at the top, before the decision
+    facts = page.locator("dl.facts")
+    expect(facts).not_to_contain_text("row 1 of  (")
+    expect(facts).to_contain_text("vote 1 of live session")
+    # In every list row: the votes list with simulations shown.
+    page.goto(server + "/votes?q=Practice+draft&simulations=include")
+    row = page.locator("#table-votes tbody tr").filter(has_text="Practice draft")
+    expect(row).to_contain_text("Simulation")
+    page.goto(server + "/votes?q=Practice+draft")  # the Council's record alone, by default
+    expect(page.locator("#table-votes")).not_to_contain_text("Practice draft")
+
+
+def test_votes_a_member_sat_in_voted_in_and_vetoed(page: Page, server: str) -> None:
+    page.goto(server + "/votes?member=China&outcome=vetoed")
+    expect(page.get_by_label("Sat on the Council")).to_have_value("China")
+    expect(page.locator(".filter-summary")).to_contain_text(
+        "156 vetoed votes in which People's Republic of China sat on the Council"
+    )
+    expect(page.locator(".filter-summary")).to_contain_text("not its vetoes")
+    page.get_by_label("Sat on the Council").fill("")
+    page.get_by_label("Vetoed by").fill("China")
+    page.get_by_label("Outcome").select_option("")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator(".filter-summary")).to_contain_text(
+        "20 votes vetoed by People's Republic of China"
+    )
+    page.goto(server + "/votes?member=China&voted=abstain&from=2022-01-01&to=2022-12-31")
+    expect(page.get_by_label("Voted")).to_have_value("abstain")
+    expect(page.locator(".filter-summary")).to_contain_text(
+        "in which People's Republic of China abstained"
+    )
+    page.goto(server + "/votes?voted=no")
+    expect(page.locator("body")).to_contain_text("say whose vote")

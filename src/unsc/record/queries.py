@@ -35,6 +35,7 @@ VOTE_COLUMNS = (
     "annotation",
     "source_id",
     "source_row",
+    "simulation",
 )
 
 
@@ -59,6 +60,10 @@ class VoteFilter:
     q: str | None = None
     simulations: str = "exclude"
     """exclude (the real Council only), include, or only (votes of live sessions)."""
+    voted: str | None = None
+    """yes, no or abstain: votes in which one of ``members`` cast that vote."""
+    vetoed_by: frozenset[str] = field(default_factory=frozenset)
+    """State keys: votes that one of them vetoed."""
 
 
 def _like(text: str) -> str:
@@ -107,7 +112,12 @@ def _vote_query(f: VoteFilter) -> Select[Any]:
         query = query.where(m.Vote.outcome == f.outcome)
     if f.members:
         seated = select(m.Cast.vote_id).where(m.Cast.state_key.in_(f.members))
+        if f.voted:
+            seated = seated.where(m.Cast.cast == f.voted)
         query = query.where(m.Vote.id.in_(seated))
+    if f.vetoed_by:
+        vetoed = select(m.Veto.vote_id).where(m.Veto.state_key.in_(f.vetoed_by))
+        query = query.where(m.Vote.id.in_(vetoed))
     if f.q:
         like = _like(f.q)
         query = query.where(

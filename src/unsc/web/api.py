@@ -99,14 +99,31 @@ def votes(
     outcome: Annotated[
         str | None, Query(pattern="^(adopted|not_adopted|vetoed|insufficient_votes)$")
     ] = None,
-    member: Member = None,
+    member: Annotated[
+        str | None,
+        Query(
+            max_length=80,
+            description="Votes in which this member sat on the Council (not its vetoes: "
+            "see vetoed_by), by name, UN name or ISO code, e.g. China",
+        ),
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the title")] = None,
     simulations: Simulations = "exclude",
+    voted: Annotated[
+        str | None,
+        Query(pattern="^(yes|no|abstain)$", description="How `member` voted: yes, no or abstain"),
+    ] = None,
+    vetoed_by: Annotated[
+        str | None,
+        Query(max_length=80, description="Votes this permanent member vetoed, e.g. China"),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
     check_period(start, end)
+    if voted and not member:
+        raise UnscError("voted: say whose vote with member, e.g. member=China&voted=no")
     f = queries.VoteFilter(
         symbol,
         start,
@@ -115,6 +132,8 @@ def votes(
         member_keys(bundled_law(), member, start, end),
         q,
         simulations,
+        voted,
+        member_keys(bundled_law(), vetoed_by, start, end),
     )
     page = queries.list_votes(db, f, limit=limit, offset=offset)
     return answer({**page.to_dict(), "sources": [queries.source(db, "sciencespo")]})
