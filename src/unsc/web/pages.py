@@ -247,19 +247,43 @@ def votes_page(
     member: str | None = None,
     q: str | None = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    voted: str | None = None,
+    vetoed_by: str | None = None,
+    simulations: str | None = None,
 ) -> Response:
     try:
         first, last = _day(start, "from"), _day(end, "to")
         keys = member_keys(bundled_law(), member, first, last)
+        vetoers = member_keys(bundled_law(), vetoed_by, first, last)
+        if voted and voted not in ("yes", "no", "abstain"):
+            raise UnscError(f"voted: yes, no or abstain, not {voted!r}")
+        if voted and not keys:
+            raise UnscError("voted: say whose vote in 'Sat on the Council', e.g. China")
+        if simulations and simulations not in ("exclude", "include", "only"):
+            raise UnscError(f"simulations: exclude, include or only, not {simulations!r}")
     except UnscError as err:
         return error_page(request, str(err))
-    f = queries.VoteFilter(symbol or None, first, last, outcome or None, keys, q or None)
+    f = queries.VoteFilter(
+        symbol or None,
+        first,
+        last,
+        outcome or None,
+        keys,
+        q or None,
+        simulations or "exclude",
+        voted or None,
+        vetoers,
+    )
     wants_all = bool(request.query_params.get("download"))
     limit = 100_000 if wants_all else PAGE_SIZE
     result = queries.list_votes(
         db, f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
     )
-    table = Table("votes", "Votes", VOTE_COLUMNS, result.items, result.total)
+    rows = [
+        {**v, "symbol": f"Simulation: {v['symbol']}"} if v["simulation"] else v
+        for v in result.items
+    ]
+    table = Table("votes", "Votes", VOTE_COLUMNS, rows, result.total)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
@@ -270,6 +294,7 @@ def votes_page(
         page=page,
         pages=max(1, -(-result.total // PAGE_SIZE)),
         params=params,
+        summary=_votes_summary(result.total, keys, voted, vetoers, outcome),
         filters={
             "symbol": symbol or "",
             "from": start or "",
@@ -277,8 +302,40 @@ def votes_page(
             "outcome": outcome or "",
             "member": member or "",
             "q": q or "",
+            "voted": voted or "",
+            "vetoed_by": vetoed_by or "",
+            "simulations": simulations or "exclude",
         },
     )
+
+
+def _votes_summary(
+    total: int,
+    sat: frozenset[str],
+    voted: str | None,
+    vetoers: frozenset[str],
+    outcome: str | None,
+) -> str:
+    """The filters in words, so that votes a member sat in are not read as its vetoes."""
+    law = bundled_law()
+
+    def names(keys: frozenset[str]) -> str:
+        return " or ".join(sorted(law.states[k].on(law.known_until).name for k in keys))
+
+    kind = {"insufficient_votes": "failed for want of votes"}.get(outcome or "", outcome or "")
+    parts = [f"{total:,}", *([kind.replace("_", " ")] if kind else []), "vote" + "s" * (total != 1)]
+    if sat:
+        did = {"yes": "voted yes", "no": "voted no", "abstain": "abstained"}.get(voted or "")
+        parts.append(f"in which {names(sat)} {did or 'sat on the Council'}")
+    if vetoers:
+        parts.append(("and " if sat else "") + f"vetoed by {names(vetoers)}")
+    text = " ".join(parts)
+    if sat and not voted and outcome == "vetoed" and not vetoers:
+        text += (
+            f": drafts vetoed by any permanent member while {names(sat)} sat on the Council, "
+            f"not its vetoes (for those, use 'Vetoed by')"
+        )
+    return text + "."
 
 
 @router.get("/votes/{vote_id}", response_class=HTMLResponse)
@@ -288,11 +345,13 @@ def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
         return not_found(request, f"There is no vote {vote_id}; votes run from 1 to 3203.")
     casts = Table(
         "casts",
-        "How each member voted",
+        "How each member voted" + (" (a simulation)" if vote["simulation"] else ""),
         (("name", "Member"), ("seat", "Seat"), ("cast", "Vote")),
         [{**c, "seat": "permanent" if c["permanent"] else "elected"} for c in vote["casts"]],
     )
     title = f"{vote['symbol']} ({vote['date']})"
+    if vote["simulation"]:
+        title = f"Simulation: {title}"
     return render(request, "vote.html", title, [casts], [vote["source"]], vote=vote)
 
 
