@@ -180,3 +180,21 @@ def test_screening_a_name_in_hangul(page: Page, server: str) -> None:
     expect(first).to_contain_text("KPi.033")
     expect(first).to_contain_text("alert")
     expect(first).to_contain_text("dob agrees")
+
+
+def test_the_trigger_shows_unknown_launches_joint_statements_apart_and_the_claim(
+    page: Page, server: str
+) -> None:
+    page.goto(server + "/sanctions?regime=1718&on=2022-06-01")
+    row = page.locator("#table-triggers tbody tr").filter(has_text="2022-03-24")
+    cells = row.locator("td")
+    expect(cells.nth(2)).to_contain_text("S/2022/431 (vetoed)")
+    expect(cells.nth(2)).not_to_contain_text("After the veto")  # a joint statement
+    expect(cells.nth(3)).to_contain_text("After the veto of S/2022/431")
+    expect(page.locator(".unknown-note")).to_contain_text("2022: 40 of 69")
+    unknown = page.locator("#table-unclassified")
+    expect(unknown).to_contain_text("2022-05-24")
+    claim = page.locator(".claim")
+    expect(claim).to_contain_text("23 missiles on 15 days")
+    expect(claim).to_contain_text("It cannot confirm six ICBMs")
+    expect(claim).to_contain_text("SC/14911")

@@ -227,7 +227,12 @@ def triggers(
             title=f"{trigger['title']} ({refs}), from {trigger['since']}",
             caption=f"Condition: {trigger['condition']}.",
         )
-        for column in ("Date (New York)", "Event", "The Council next (until the next event)"):
+        for column in (
+            "Date (New York)",
+            "Event",
+            "The Council next (until the next event)",
+            "Joint statements (no Council status)",
+        ):
             table.add_column(column)
         for event in trigger["events"]:
             what = f"{event['name']} ({event['missile_type'] or event['kind']}, {event['outcome']})"
@@ -236,8 +241,14 @@ def triggers(
                 + (f": {r['outcome']}" if r["outcome"] else "")
                 for r in event["responses"]
             )
-            table.add_row(event["date"], what, responses or "nothing in the record")
+            joint = "\n".join(f"{j['date']} {j['subject']}" for j in event["joint_statements"])
+            table.add_row(event["date"], what, responses or "nothing in the record", joint)
         out.print(table)
+        out.print(trigger["unclassified"]["note"])
+    for claim in view.get("claims", []):
+        out.print(f"Claim: {claim['claim']} ({claim['source']}).")
+        out.print(f"  The record supports: {claim['supports']}")
+        out.print(f"  It cannot: {claim['cannot']}")
     if not view["triggers"]:
         out.print(f"No trigger is modelled for regime {view['regime']['id']}.")
 

@@ -20,6 +20,11 @@ ICBM_CLASS = frozenset({"ICBM"})
 """Missile types counted as systems of intercontinental range. Space launch vehicles,
 which may "contribute to" such systems, are not counted: that is a judgement the record
 does not make."""
+COUNCIL_ACTIONS = frozenset(
+    {"resolution", "vetoed_draft", "presidential_statement", "press_statement"}
+)
+"""What the Council itself did (a vetoed draft is a vote of the Council). Joint statements
+by groups of states have no Council status and are kept apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +35,26 @@ class Event:
     """``nuclear_test`` or ``missile_launch``."""
     name: str
     missile_type: str | None = None
+    """None where the launch data give no type ("Unknown")."""
     outcome: str | None = None
     source: str = ""
+    day_utc: dt.date | None = None
+    """The UTC date the launch data give, where it differs from ``day``'s source."""
 
     @property
     def meets_2397_op28(self) -> bool:
         return self.kind == "nuclear_test" or self.missile_type in ICBM_CLASS
 
+    @property
+    def is_unclassified(self) -> bool:
+        """A launch whose type the data do not give: whether it met the condition is not
+        known."""
+        return self.kind == "missile_launch" and self.missile_type is None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
+            "date_utc": (self.day_utc or self.day).isoformat(),
             "kind": self.kind,
             "name": self.name,
             "missile_type": self.missile_type,
@@ -77,6 +92,16 @@ class Hit:
     until: dt.date | None
     """The next qualifying event's date (responses are looked for up to it)."""
 
+    @property
+    def council(self) -> tuple[Action, ...]:
+        """What the Council did: resolutions, vetoed drafts, its statements."""
+        return tuple(a for a in self.responses if a.kind in COUNCIL_ACTIONS)
+
+    @property
+    def others(self) -> tuple[Action, ...]:
+        """What groups of states did (joint statements: no Council status)."""
+        return tuple(a for a in self.responses if a.kind not in COUNCIL_ACTIONS)
+
 
 def evaluate(trigger: Measure, events: Iterable[Event], actions: Sequence[Action]) -> list[Hit]:
     """The events after the trigger's adoption that met its condition, each with the
@@ -94,3 +119,11 @@ def evaluate(trigger: Measure, events: Iterable[Event], actions: Sequence[Action
         )
         hits.append(Hit(event, responses, until))
     return hits
+
+
+def unclassified(trigger: Measure, events: Iterable[Event]) -> list[Event]:
+    """The launches after the trigger's adoption whose type the data do not give: neither
+    counted as meeting its condition nor left out unsaid."""
+    return sorted(
+        (e for e in events if e.day > trigger.since and e.is_unclassified), key=lambda e: e.day
+    )

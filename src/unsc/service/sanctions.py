@@ -36,7 +36,7 @@ from unsc.sanctions.caps import Delivery, cap_status
 from unsc.sanctions.listing import Entry, Snapshot
 from unsc.sanctions.listing import list_diff as diff_lists
 from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
-from unsc.sanctions.triggers import Action, Event, evaluate
+from unsc.sanctions.triggers import Action, Event, evaluate, unclassified
 from unsc.service.record import today
 
 
@@ -248,6 +248,7 @@ def triggers(db: Session, regime_id: str) -> dict[str, Any]:
         if trigger.id != "oil-restriction-trigger":
             continue  # only 2397 OP28's condition is modelled
         hits = evaluate(trigger, events, actions)
+        unknown = unclassified(trigger, events)
         out.append(
             {
                 "id": trigger.id,
@@ -260,13 +261,79 @@ def triggers(db: Session, regime_id: str) -> dict[str, Any]:
                     {
                         **h.event.to_dict(),
                         "responses_until": None if h.until is None else h.until.isoformat(),
-                        "responses": [a.to_dict() for a in h.responses],
+                        "responses": [a.to_dict() for a in h.council],
+                        "joint_statements": [a.to_dict() for a in h.others],
                     }
                     for h in hits
                 ],
+                "unclassified": _unclassified_view(unknown, events, trigger.since),
             }
         )
-    return {"regime": regime_view(regime), "triggers": out}
+    return {"regime": regime_view(regime), "triggers": out, "claims": _claims(db)}
+
+
+def _unclassified_view(unknown: list[Event], events: list[Event], since: dt.date) -> dict[str, Any]:
+    """Launches of unknown type, counted per year against all launches."""
+    launches = [e for e in events if e.kind == "missile_launch" and e.day > since]
+    years = sorted({(e.day_utc or e.day).year for e in launches})
+    by_year = {
+        str(y): {
+            "launches": sum((e.day_utc or e.day).year == y for e in launches),
+            "unknown": sum((e.day_utc or e.day).year == y for e in unknown),
+        }
+        for y in years
+    }
+    per_year = "; ".join(
+        f"{y}: {n['unknown']} of {n['launches']}" for y, n in by_year.items() if n["unknown"]
+    )
+    return {
+        "count": len(unknown),
+        "by_year": by_year,
+        "note": f"{len(unknown)} of the {len(launches)} missiles launched since "
+        f"{since.isoformat()} ({per_year or 'none'}) have no type in the launch data "
+        "(nk-missile-tests: 'Unknown'); "
+        "the record cannot say whether they met the condition, so they are listed here, "
+        "not counted as meeting it. No cited source bundled names them.",
+        "events": [e.to_dict() for e in unknown],
+    }
+
+
+SEED_CLAIM = {
+    "claim": "23 ballistic missiles in 2022 up to the vote of 26 May, including 6 ICBMs",
+    "source": "SC/14911 (26 May 2022): the United States at the Council's 9048th meeting",
+}
+
+
+def _claims(db: Session) -> list[dict[str, Any]]:
+    """A claim made at the Council, checked against the launch record: what the record
+    supports and what it cannot."""
+    rows = queries.list_events(db, "missile_launch", None, None, limit=100_000, offset=0).items
+    span = [r for r in rows if "2022-01-01" <= (r["date_korea"] or r["date"]) <= "2022-05-25"]
+    icbm = sorted(r["date"] for r in span if r["missile_type"] == "ICBM")
+    unknown = sorted(r["date"] for r in span if r["missile_type"] in (None, "", "Unknown"))
+    days = len({r["date"] for r in span})
+    return [
+        {
+            **SEED_CLAIM,
+            "record": {
+                "from": "2022-01-01",
+                "to": "2022-05-25",
+                "dates": "Korean dates (the vote was on 26 May in New York)",
+                "missiles": len(span),
+                "days": days,
+                "icbm": icbm,
+                "unknown": len(unknown),
+                "unknown_dates": sorted(set(unknown)),
+            },
+            "supports": f"{len(span)} missiles on {days} days from 1 January to 25 May 2022 "
+            "(Korean dates) in nk-missile-tests: the 23 agree.",
+            "cannot": f"The record types {len(icbm)} of them ICBM "
+            f"({', '.join(icbm)}, UTC); {len(unknown)} have no type "
+            f"({', '.join(sorted(set(unknown)))}). It cannot confirm six ICBMs: the other "
+            "ICBMs counted, if among these, are the United States' own assessment, which the "
+            "record does not hold.",
+        }
+    ]
 
 
 def _dprk_events(db: Session) -> list[Event]:
@@ -276,9 +343,10 @@ def _dprk_events(db: Session) -> list[Event]:
             dt.date.fromisoformat(r["date_new_york"] or r["date"]),
             r["kind"],
             r["name"],
-            r["missile_type"],
+            None if r["missile_type"] in (None, "", "Unknown") else r["missile_type"],
             r["outcome"],
             r["source_ref"] or "",
+            dt.date.fromisoformat(r["date"]),
         )
         for r in rows
     ]

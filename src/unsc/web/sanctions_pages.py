@@ -364,6 +364,7 @@ def sanctions_page(
                 + (f" ({r['outcome']})" if r["outcome"] else "")
                 for r in e["responses"]
             ],
+            "joint": [f"{j['date']} {j['subject']}" for j in e["joint_statements"]],
         }
         for t in triggered["triggers"]
         for e in t["events"]
@@ -371,8 +372,27 @@ def sanctions_page(
     trigger_table = Table(
         "triggers",
         "Events that met the trigger of resolution 2397, OP28, and what the Council did next",
-        (("date", "Date (New York)"), ("event", "Event"), ("responses", "The Council next")),
+        (
+            ("date", "Date (New York)"),
+            ("event", "Event"),
+            ("responses", "The Council next"),
+            ("joint", "Joint statements by groups of states (no Council status)"),
+        ),
         events,
+    )
+    unknown = [u for t in triggered["triggers"] for u in [t["unclassified"]]]
+    unknown_table = Table(
+        "unclassified",
+        "Launches of unknown type since 22 December 2017: not counted as meeting the "
+        "trigger, not left out",
+        (
+            ("date_utc", "Date (UTC)"),
+            ("date", "Date (New York)"),
+            ("name", "Missile"),
+            ("outcome", "Outcome"),
+            ("source", "Source"),
+        ),
+        [e for u in unknown for e in u["events"]],
     )
     trigger_chart = _trigger_chart(triggered["triggers"]) if triggered["triggers"] else ""
     ledger_charts = [
@@ -398,7 +418,7 @@ def sanctions_page(
         request,
         "sanctions.html",
         f"Sanctions: {view['regime']['name']}",
-        [measures, cap_table, trigger_table],
+        [measures, cap_table, trigger_table, unknown_table],
         [REGIME_SOURCE],
         **_form_context(regime, on or day.isoformat(), draft),
         problems=[],
@@ -410,6 +430,8 @@ def sanctions_page(
         ledger_charts=ledger_charts,
         trigger_chart=trigger_chart,
         has_trigger=bool(triggered["triggers"]),
+        unknown_notes=[u["note"] for u in unknown],
+        claims=triggered["claims"],
     )
 
 
