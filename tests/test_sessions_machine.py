@@ -111,6 +111,35 @@ def test_a_ballot_naming_another_seat_is_refused() -> None:
     assert meeting.state.votes[-1].ballots == {"BRA": m.Cast.YES}
 
 
+def test_roll_call_all_present_then_the_exceptions() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "roll_call_all", presence="present")
+    assert set(meeting.state.presence.values()) == {m.Presence.PRESENT}
+    assert len(meeting.state.presence) == 15
+    meeting.do(m.CHAIR, "roll_call", seat="GAB", presence="absent")
+    assert meeting.state.presence["GAB"] is m.Presence.ABSENT
+    assert meeting.state.presence["GHA"] is m.Presence.PRESENT
+    with pytest.raises(m.SessionError, match="presence"):
+        meeting.do(m.CHAIR, "roll_call_all", presence="asleep")
+    with pytest.raises(m.SessionError, match="only the chair"):
+        meeting.do("GHA", "roll_call_all")
+
+
+def test_a_delegation_sees_its_own_vote_and_no_one_elses() -> None:
+    meeting = Meeting()
+    meeting.do(m.CHAIR, "open_vote", title="S/2022/431")
+    meeting.do("CHN", "cast", cast="no", ballot_id="c")
+    meeting.do("FRA", "cast", cast="yes", ballot_id="f")
+    china = m.view(meeting.state, seat="CHN")["votes"][0]
+    assert china["your_vote"] == "no" and china["you_voted"] is True
+    assert "ballots" not in china and china["voted"] is None
+    assert m.view(meeting.state, seat="USA")["votes"][0]["your_vote"] is None
+    assert m.view(meeting.state, for_chair=True)["votes"][0]["ballots"] == {
+        "CHN": "no",
+        "FRA": "yes",
+    }
+
+
 def test_roles_are_enforced() -> None:
     meeting = Meeting()
     with pytest.raises(m.SessionError, match="only the chair"):

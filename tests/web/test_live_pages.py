@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from playwright.sync_api import Browser, Page, expect
 
-VETO = "Veto: People's Republic of China, Russian Federation"
+VETO = "Vetoed by People's Republic of China, Russian Federation"
 ELEVEN = ["USA", "ALB", "BRA", "FRA", "IRL", "NOR", "GBR", "ARE", "GAB", "GHA", "MEX"]
 
 
@@ -42,6 +42,8 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
         ),
     )
 
+    titles: list[str] = []
+
     def vote(title: str, kind: str) -> None:
         chair.get_by_label("Put to the vote").fill(title)
         chair.get_by_label("Question").select_option(kind)
@@ -49,7 +51,9 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
         for seat, page in delegates.items():
             button = "No" if seat in ("CHN", "RUS") else "Yes"
             page.get_by_role("button", name=button, exact=True).click()
-            expect(page.locator("#mine")).to_have_text("Your vote is recorded.")
+            expect(page.locator("#mine")).to_have_text(
+                f"Your vote is recorded: {button}, on vote {len(titles) + 1} ({title})."
+            )
         expect(chair.locator("#line")).to_contain_text("9 needed — 13 so far")
         expect(projector.locator("#line")).to_contain_text("9 needed — 13 so far")
         if kind == "substantive":
@@ -57,6 +61,7 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
                 "People's Republic of China, Russian Federation"
             )
         chair.get_by_role("button", name="Close the vote").click()
+        titles.append(title)
 
     vote("Meeting in public", "procedural")
     for page in screens:
@@ -94,12 +99,12 @@ def test_the_26_may_2022_meeting_on_every_screen(browser: Browser, server: str) 
 
 def test_the_setup_page_gives_links_and_codes(page: Page, server: str) -> None:
     page.goto(server + "/live")
-    page.get_by_label("Title", exact=True).fill("Model UN, committee A")
+    page.get_by_label("Name of the meeting").fill("Model UN, committee A")
     page.get_by_label("Or a custom roster").fill("*Atlantis\nBorduria\nSyldavia\nRuritania")
     page.get_by_role("button", name="Create the session").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Model UN, committee A")
-    expect(page.locator(".qr svg")).to_have_count(4)
-    expect(page.locator(".qr")).to_contain_text(["Atlantis", "Borduria", "Syldavia", "Ruritania"])
+    expect(page.locator(".card svg")).to_have_count(4)
+    expect(page.locator(".card")).to_contain_text(["Atlantis", "Borduria", "Syldavia", "Ruritania"])
 
 
 def test_roll_call_and_the_speakers_list_with_its_timer(browser: Browser, server: str) -> None:
@@ -225,7 +230,9 @@ def test_without_websockets_the_pages_fall_back_to_long_polling(
     chair.get_by_role("button", name="Open the vote").click()
     expect(delegate.locator("#question")).to_have_text("Vote 1: S/2022/431")
     delegate.get_by_role("button", name="No", exact=True).click()
-    expect(delegate.locator("#mine")).to_have_text("Your vote is recorded.")
+    expect(delegate.locator("#mine")).to_have_text(
+        "Your vote is recorded: No, on vote 1 (S/2022/431)."
+    )
     expect(chair.locator("#veto")).to_contain_text("People's Republic of China")
     chair.get_by_role("button", name="Close the vote").click()
     expect(delegate.locator("#outcome")).to_contain_text("has not been adopted")

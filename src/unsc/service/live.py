@@ -62,6 +62,14 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class About:
+    title: str
+    """The meeting's own name, as the chair gave it."""
+    custom: bool
+    """A custom roster (a Model UN committee), not the real Council on a date."""
+
+
+@dataclass(frozen=True, slots=True)
 class Created:
     session_id: str
     chair_token: str
@@ -192,6 +200,8 @@ class LiveHub:
         """Token hash -> actor, for valid tokens (one process only)."""
         self._owners: dict[Push, tuple[str, str]] = {}
         """A delegation's screens: push -> (session, seat), to cut them at a reissue."""
+        self._about: dict[str, About] = {}
+        """Per session: its name and whether it sits as a custom roster."""
 
     # -- setting up ------------------------------------------------------------------
 
@@ -249,7 +259,19 @@ class LiveHub:
             s.execute(insert(m.LiveToken), rows)
         self._states[session_id] = machine.start(council)
         self._logs[session_id] = []
+        self._about[session_id] = About(title[:200] or "Security Council", roster is not None)
         return Created(session_id, chair, projector, delegations)
+
+    def about(self, session_id: str) -> About:
+        """The session's name and kind (kept once read: they never change)."""
+        known = self._about.get(session_id)
+        if known is None:
+            with self.database.sessions() as s:
+                row = s.get(m.LiveSession, session_id)
+                if row is None:
+                    raise AccessError(f"no session {session_id!r}")
+                known = self._about[session_id] = About(row.title, row.roster is not None)
+        return known
 
     def _council(
         self, day: dt.date, roster: Sequence[RosterSeat] | None, threshold: int | None

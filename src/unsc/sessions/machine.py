@@ -165,6 +165,15 @@ def _roll_call(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str
     return {"seat": seat, "presence": presence.value}
 
 
+def _roll_call_all(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Every seat at once (the chair then records the exceptions one by one)."""
+    try:
+        presence = Presence(str(data.get("presence", Presence.PRESENT.value)))
+    except ValueError:
+        raise SessionError("presence: expected present, present_and_voting or absent") from None
+    return {"presence": presence.value, "seats": list(state.seats)}
+
+
 def _open_vote(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[str, Any]:
     if state.open_vote is not None:
         raise SessionError(f"vote {state.open_vote.number} is still open; close it first")
@@ -434,6 +443,7 @@ def _next_speaker(state: SessionState, _: str, data: Mapping[str, Any]) -> dict[
 
 _COMMANDS: dict[str, tuple[str, Any]] = {
     "roll_call": (CHAIR, _roll_call),
+    "roll_call_all": (CHAIR, _roll_call_all),
     "open_vote": (CHAIR, _open_vote),
     "close_vote": (CHAIR, _close_vote),
     "correct": (CHAIR, _correct),
@@ -472,6 +482,9 @@ def apply(state: SessionState, event: Event) -> SessionState:
     match event.kind:
         case "roll_call":
             return replace(state, presence={**state.presence, d["seat"]: Presence(d["presence"])})
+        case "roll_call_all":
+            everyone = dict.fromkeys(d["seats"], Presence(d["presence"]))
+            return replace(state, presence={**state.presence, **everyone})
         case "open_vote":
             vote = VoteState(
                 d["number"],
@@ -592,6 +605,7 @@ def _vote_view(
         "permanent_no": [m.name for m in council.permanent if vote.ballots.get(m.key) is Cast.NO],
         "voted": sorted(vote.ballots) if for_chair or vote.closed else None,
         "you_voted": None if seat is None else seat in vote.ballots,
+        "your_vote": None if seat is None or seat not in vote.ballots else vote.ballots[seat].value,
         "draft": vote.draft,
         "chapter": None if vote.chapter is None else vote.chapter.value,
         "parties": [_name(state, k) for k in vote.parties],

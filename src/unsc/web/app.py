@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(live.router)
+    app.include_router(live.pages)
     app.include_router(sanctions.router)
     app.include_router(sanctions_pages.router)
     app.include_router(pages.router)

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
+import io
 import ipaddress
 import json
+from collections.abc import Mapping
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, Body, Header, Query, Request, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
+from fastapi import (
+    APIRouter,
+    Body,
+    Form,
+    Header,
+    Query,
+    Request,
+    WebSocket,
+    WebSocketDisconnect,
+)
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.websockets import WebSocketDisconnected
 
@@ -88,7 +100,9 @@ class RosterSeatIn(BaseModel):
 
 
 class SessionIn(BaseModel):
-    title: str = Field(default="Security Council", max_length=200)
+    title: str = Field(
+        default="Security Council", max_length=200, description="The meeting's own name"
+    )
     date: dt.date | None = Field(default=None, description="The real Council on this day")
     roster: list[RosterSeatIn] | None = Field(
         default=None, max_length=60, description="A custom roster instead of the real Council"
@@ -170,7 +184,13 @@ def state(
         for_chair=actor.role == machine.CHAIR,
         seat=actor.seat if actor.role == "delegation" else None,
     )
-    return {**view, "you": {"role": actor.role, "seat": actor.seat}}
+    about = hub(request).about(session_id)
+    return {
+        **view,
+        "title": about.title,
+        "custom": about.custom,
+        "you": {"role": actor.role, "seat": actor.seat},
+    }
 
 
 @router.post("/{session_id}/commands")
@@ -181,8 +201,9 @@ async def submit(
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    """Submit a command. Chair: roll_call {seat, presence}; open_vote {title, kind, subject,
-    draft, chapter, parties}; close_vote; correct {vote, seat, cast, reason};
+    """Submit a command. Chair: roll_call {seat, presence}; roll_call_all {presence} (every
+    seat at once, then the exceptions); open_vote {title, kind, subject, draft, chapter,
+    parties}; close_vote; correct {vote, seat, cast, reason};
     propose_statement {kind, text}; end_silence; joint_statement {signatories, text};
     add_speaker {seat}; next_speaker; speaking_time {seconds}; end_session. Delegation:
     cast {cast, ballot_id}; break_silence. A ballot needs a client `ballot_id`; a retry
@@ -204,13 +225,14 @@ def reissue(
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query(max_length=100)] = None,
 ) -> dict[str, str]:
-    """A new link for a delegation (chair only), with its QR code as SVG; the old link stops
-    working at once."""
+    """A new link for a delegation (chair only): `url` on this server, `link` on the public
+    address (`serve --public-url`), and its QR code as SVG; the old link stops working at
+    once."""
     actor = _actor(request, session_id, authorization, token)
     new = hub(request).reissue(actor, seat)
     url = f"/live/{session_id}/delegate#{new}"
-    base = str(request.base_url).rstrip("/")
-    return {"seat": seat, "token": new, "url": url, "qr_svg": qr_svg(base + url)}
+    link = public_of(request) + url
+    return {"seat": seat, "token": new, "url": url, "link": link, "qr_svg": qr_svg(link)}
 
 
 @router.get("/{session_id}/events")
@@ -370,3 +392,155 @@ def access_error(_: Request, exc: AccessError) -> JSONResponse:
 
 def session_error(_: Request, exc: machine.SessionError) -> JSONResponse:
     return JSONResponse(status_code=409, content={"error": str(exc)})
+
+
+# -- the pages: set-up, links, and the three screens ---------------------------------------
+
+pages = APIRouter(include_in_schema=False)
+
+
+def public_of(request: Request) -> str:
+    """The address links are built on: ``serve --public-url``, else the one this request
+    came to."""
+    configured: str | None = getattr(request.app.state, "public_url", None)
+    return configured or str(request.base_url).rstrip("/")
+
+
+def _page(request: Request, template: str, title: str, **context: Any) -> Response:
+    from unsc.web.pages import templates
+
+    return templates.TemplateResponse(
+        request,
+        template,
+        {"title": title, "tables": {}, "links": {}, "sources": [], **context},
+    )
+
+
+def _new_form(request: Request, error: str | None = None, **values: str) -> Response:
+    address = values.get("public_url") or public_of(request)
+    response = _page(
+        request,
+        "live_new.html",
+        "Run a live session",
+        today=today().isoformat(),
+        address=address,
+        loopback=is_loopback(address),
+        error=error,
+        values=values,
+    )
+    if error is not None:
+        response.status_code = 422
+    return response
+
+
+@pages.get("/live", response_class=HTMLResponse)
+def live_new(request: Request) -> Response:
+    return _new_form(request)
+
+
+@pages.post("/live", response_class=HTMLResponse)
+def live_create(
+    request: Request,
+    title: Annotated[str, Form(max_length=200)] = "Security Council",
+    date: Annotated[str, Form(max_length=20)] = "",
+    roster: Annotated[str, Form(max_length=10_000)] = "",
+    threshold: Annotated[str, Form(max_length=10)] = "",
+    public_url: Annotated[str, Form(max_length=300)] = "",
+) -> Response:
+    """Create a session from the form, and show its links once: a sheet of cards (one per
+    delegation, with its QR code) to print, and the links as a CSV file. A plain function:
+    its database work runs off the event loop."""
+    values = {
+        "title": title,
+        "date": date,
+        "roster": roster,
+        "threshold": threshold,
+        "public_url": public_url,
+    }
+    lines = [line.strip() for line in roster.splitlines() if line.strip()]
+    seats = [RosterSeat(line.lstrip("*").strip(), line.startswith("*")) for line in lines]
+    try:
+        base = public_base(public_url) if public_url.strip() else public_of(request)
+        try:
+            day = dt.date.fromisoformat(date) if date else today()
+        except ValueError:
+            raise UnscError(f"date: expected YYYY-MM-DD, such as 2022-05-26 ({date!r})") from None
+        needed = None
+        if threshold.strip():
+            if not threshold.strip().isdecimal():
+                raise UnscError(f"threshold: a number of votes, such as 9 (got {threshold!r})")
+            if not seats:
+                raise UnscError(
+                    "threshold: only a custom roster sets its own; the real Council's is the "
+                    "Charter's (nine of fifteen)"
+                )
+            needed = int(threshold)
+        created = hub(request).create(title or "Security Council", day, seats or None, needed)
+    except UnscError as err:
+        return _new_form(request, str(err), **values)
+    sheet = links_sheet(base, created)
+    return _page(
+        request,
+        "live_links.html",
+        f"{title or 'Security Council'}: the links",
+        address=base,
+        loopback=is_loopback(base),
+        csv_href="data:text/csv;charset=utf-8," + quote(links_csv(sheet)),
+        csv_name=f"links-{created.session_id}.csv",
+        **sheet,
+    )
+
+
+def links_sheet(base: str, created: Any) -> dict[str, Any]:
+    """Every link of a new session on ``base``, a delegation's with its QR code."""
+    root = f"{base}/live/{created.session_id}"
+    return {
+        "chair_url": f"{root}/chair#{created.chair_token}",
+        "projector_url": f"{root}/projector#{created.projector_token}",
+        "delegations": [
+            {"seat": seat, "name": name, "url": f"{root}/delegate#{token}"}
+            | {"qr": qr_svg(f"{root}/delegate#{token}")}
+            for seat, name, token in created.delegations
+        ],
+    }
+
+
+def links_csv(sheet: Mapping[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["role", "seat", "delegation", "link"])
+    writer.writerow(["chair", "", "", sheet["chair_url"]])
+    writer.writerow(["projector", "", "", sheet["projector_url"]])
+    for d in sheet["delegations"]:
+        writer.writerow(["delegation", d["seat"], d["name"], d["url"]])
+    return out.getvalue()
+
+
+ROOMS = {"chair": "chair", "delegate": "delegation", "projector": "projector"}
+ROOM_TITLES = {
+    "chair": "Chair's console",
+    "delegation": "Your delegation's vote",
+    "projector": "The Council votes",
+}
+
+
+@pages.get("/live/{session_id}/{role}", response_class=HTMLResponse)
+def live_room(request: Request, session_id: str, role: str) -> Response:
+    """The chair's console, a delegation's ballot, or the projector: the secret token is in
+    the address's fragment, which the browser never sends to the server."""
+    from unsc.web.pages import not_found
+
+    if role not in ROOMS:
+        return not_found(request, "Use the chair's, a delegation's or the projector's link.")
+    try:
+        about = hub(request).about(session_id)
+    except AccessError:
+        return not_found(request, "No such live session: check the link the chair gave you.")
+    title = ROOM_TITLES[ROOMS[role]]
+    return _page(
+        request,
+        "live_room.html",
+        title if about.title == "Security Council" else f"{title}: {about.title}",
+        session_id=session_id,
+        role=ROOMS[role],
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
@@ -31,10 +31,8 @@ from unsc.importers.votes import VETO_RULE
 from unsc.record import models as m
 from unsc.record import queries
 from unsc.service.record import bundled_law, council_view, today
-from unsc.sessions.roster import RosterSeat
 from unsc.web import charts
 from unsc.web.api import member_keys
-from unsc.web.qr import qr_svg
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
@@ -754,81 +752,4 @@ def sources_page(request: Request, db: SessionDep) -> Response:
         sources,
         meta=queries.meta(db),
         rule=VETO_RULE,
-    )
-
-
-@router.get("/live", response_class=HTMLResponse)
-def live_new(request: Request) -> Response:
-    return templates.TemplateResponse(
-        request,
-        "live_new.html",
-        {
-            "title": "Run a live session",
-            "tables": {},
-            "links": {},
-            "sources": [],
-            "today": today().isoformat(),
-        },
-    )
-
-
-@router.post("/live", response_class=HTMLResponse)
-def live_create(
-    request: Request,
-    title: Annotated[str, Form(max_length=200)] = "Security Council",
-    date: Annotated[str, Form(max_length=20)] = "",
-    roster: Annotated[str, Form(max_length=10_000)] = "",
-) -> Response:
-    """Create a session from the form, and show the links and their QR codes once (a plain
-    function: its database work runs off the event loop)."""
-    lines = [line.strip() for line in roster.splitlines() if line.strip()]
-    seats = [RosterSeat(line.lstrip("*").strip(), line.startswith("*")) for line in lines]
-    try:
-        day = _day(date or None, "date") or today()
-        created = request.app.state.live.create(title or "Security Council", day, seats or None)
-    except UnscError as err:
-        return error_page(request, str(err))
-    base = str(request.base_url).rstrip("/") + f"/live/{created.session_id}"
-    delegations = []
-    for _seat, name, token in created.delegations:
-        url = f"{base}/delegate#{token}"
-        delegations.append({"name": name, "url": url, "qr": qr_svg(url)})
-    return templates.TemplateResponse(
-        request,
-        "live_links.html",
-        {
-            "title": f"{title}: the links",
-            "tables": {},
-            "links": {},
-            "sources": [],
-            "chair_url": f"{base}/chair#{created.chair_token}",
-            "projector_url": f"{base}/projector#{created.projector_token}",
-            "delegations": delegations,
-        },
-    )
-
-
-@router.get("/live/{session_id}/{role}", response_class=HTMLResponse)
-def live_room(request: Request, session_id: str, role: str) -> Response:
-    """The chair's console, a delegation's ballot, or the projector: the secret token is in
-    the address's fragment, which the browser never sends to the server."""
-    roles = {"chair": "chair", "delegate": "delegation", "projector": "projector"}
-    if role not in roles:
-        return not_found(request, "Use the chair's, a delegation's or the projector's link.")
-    titles = {
-        "chair": "Chair's console",
-        "delegation": "Your delegation's vote",
-        "projector": "The Council votes",
-    }
-    return templates.TemplateResponse(
-        request,
-        "live_room.html",
-        {
-            "title": titles[roles[role]],
-            "tables": {},
-            "links": {},
-            "sources": [],
-            "session_id": session_id,
-            "role": roles[role],
-        },
     )

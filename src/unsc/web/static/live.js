@@ -11,7 +11,7 @@
   const auth = { Authorization: "Bearer " + token };
   const queueKey = "unsc-ballots-" + session + "-" + token.slice(0, 8);
   let lastSeq = 0, socket = null, view = null, backoff = 500, speaking = null;
-  const castOn = new Set();  // votes this device's ballot was accepted for
+  const castOn = new Map();  // vote number -> what this device's accepted ballot cast
 
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   let lastEndTry = 0;
@@ -75,7 +75,7 @@
     if (role !== "chair" && onlyBallots && tally && last && last.number === tally.vote.number &&
         view.last_seq === body.events[0].seq - 1) {
       view.votes[view.votes.length - 1] = Object.assign({}, tally.vote,
-        { you_voted: last.you_voted });
+        { you_voted: last.you_voted, your_vote: last.your_vote });
       view.last_seq = tally.seq;
       render();
     } else {
@@ -83,12 +83,52 @@
     }
   }
 
+  const CAST = { yes: "Yes", no: "No", abstain: "Abstain", absent: "absent",
+    not_participating: "not participating" };
+  const PRESENCE = { present: "present", present_and_voting: "present and voting", absent: "absent" };
+
+  // Seat by seat: the chair sees who has voted, and how, as ballots come in; the room sees
+  // every member's vote once the vote is closed.
+  function renderGrid(vote) {
+    const body = document.querySelector("#grid tbody");
+    if (!body) return;
+    const section = document.querySelector("section.seats");
+    const shown = role === "chair" || Boolean(vote && vote.closed);
+    section.hidden = !shown;
+    if (!shown) return;
+    const ballots = (vote && vote.ballots) || {};
+    let voted = 0;
+    body.textContent = "";
+    for (const m of view.members) {
+      const row = document.createElement("tr");
+      row.dataset.seat = m.key;
+      const name = document.createElement("th");
+      name.scope = "row";
+      name.textContent = m.name + (m.permanent ? " *" : "");
+      if (m.permanent) name.title = "permanent member";
+      const presence = document.createElement("td");
+      presence.className = "presence";
+      presence.textContent = PRESENCE[view.presence[m.key]] || "—";
+      const cast = document.createElement("td");
+      const value = ballots[m.key];
+      if (value && ["yes", "no", "abstain"].includes(value)) voted++;
+      cast.className = "cast" + (value ? " cast-" + value : "");
+      cast.textContent = !vote ? "" : value ? value.replace("_", " ") : "not yet";
+      row.append(name, presence, cast);
+      body.appendChild(row);
+    }
+    $("grid-title").textContent = vote ? "Vote " + vote.number + ", member by member" : "Members";
+    $("grid-summary").textContent = !vote ? "" : vote.closed
+      ? "Vote " + vote.number + " is closed (* permanent member)."
+      : voted + " of " + view.members.length + " have voted";
+  }
+
   function render() {
     if (view.ended) status("The session has ended; its votes are in the record (as a simulation).");
     const vote = view.votes[view.votes.length - 1];
     const names = Object.fromEntries(view.members.map((m) => [m.key, m.name]));
-    $("council").textContent = "The Council of " + view.date + ": " + view.members.length +
-      " members, " + view.threshold + " votes needed" +
+    $("council").textContent = (view.custom ? view.title : "The Council of " + view.date) +
+      ": " + view.members.length + " members, " + view.threshold + " votes needed" +
       (view.president ? "; President: " + view.president : "") + ".";
     if (role === "delegation" && view.you.seat) $("seat-name").textContent = names[view.you.seat];
     if (vote) {
@@ -106,8 +146,9 @@
       $("veto").textContent = vote.permanent_no.length && vote.kind !== "procedural"
         ? "Negative vote of a permanent member: " + vote.permanent_no.join(", ") : "";
       $("outcome").textContent = vote.decision ? vote.decision.explanation +
-        (vote.decision.vetoed_by.length ? " Veto: " + vote.decision.vetoed_by.join(", ") + "." : "") : "";
+        (vote.decision.vetoed_by.length ? " Vetoed by " + vote.decision.vetoed_by.join(", ") + "." : "") : "";
     }
+    renderGrid(vote);
     $("votes").innerHTML = "";
     for (const v of view.votes.filter((x) => x.closed)) {
       const li = document.createElement("li");
@@ -145,8 +186,16 @@
       const voted = open && (vote.you_voted || castOn.has(vote.number) || pending);
       for (const b of document.querySelectorAll(".choices button")) b.disabled = !open || voted;
       $("question").textContent = open ? "Vote " + vote.number + ": " + vote.title : "No vote is open.";
-      if (open && voted) $("mine").textContent = "Your vote is recorded.";
-      else if (!open) $("mine").textContent = "";
+      // The phone says which vote it cast, as the server recorded it.
+      const mine = vote && (vote.your_vote || castOn.get(vote.number));
+      const which = vote ? ", on vote " + vote.number + " (" + vote.title + ")." : "";
+      if (open && mine) $("mine").textContent = "Your vote is recorded: " + CAST[mine] + which;
+      else if (open && voted) $("mine").textContent = "Sending your vote…";
+      else if (vote && vote.closed && mine && CAST[mine] && ["yes", "no", "abstain"].includes(mine)) {
+        $("mine").textContent = "Your vote was recorded: " + CAST[mine] + which;
+      } else if (vote && vote.closed && mine) {
+        $("mine").textContent = "You did not vote on vote " + vote.number + " (recorded as " + CAST[mine] + ").";
+      } else if (!open) $("mine").textContent = "";
       const statement = view.statements[view.statements.length - 1];
       $("break-silence").disabled = !(statement && !statement.ended);
     }
@@ -207,7 +256,7 @@
       .test(body.error || "");
     if (sent && sent.ballot && final) {
       const ballot = queued().find((b) => b.ballot_id === sent.ballot);
-      if (ballot && body.ack) castOn.add(ballot.vote);
+      if (ballot && body.ack) castOn.set(ballot.vote, ballot.cast);
       saveQueue(queued().filter((b) => b.ballot_id !== sent.ballot));
     }
     if (body.error) status(body.error);
@@ -319,6 +368,7 @@
       send("cast", ballot);
     }
     if (event.target.id === "close-vote") send("close_vote");
+    if (event.target.id === "all-present") send("roll_call_all", { presence: "present" });
     if (event.target.id === "end-silence") send("end_silence");
     if (event.target.id === "next-speaker") send("next_speaker");
     if (event.target.id === "end-session" && confirm("End the session? No vote can be taken after.")) {
@@ -349,7 +399,7 @@
       { method: "POST", headers: auth });
     const body = await response.json();
     $("new-link").textContent = response.ok
-      ? "New link for " + seat + ": " + location.origin + body.url : body.error;
+      ? "New link for " + seat + ": " + body.link : body.error;
     const figure = $("new-qr");
     figure.hidden = !response.ok;
     if (response.ok) {
