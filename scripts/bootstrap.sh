@@ -8,4 +8,7 @@ if ! command -v uv >/dev/null 2>&1 || [ "$(uv --version | cut -d' ' -f2)" != "$U
     python3 -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION" >&2
 fi
 export UV_PYTHON_DOWNLOADS=never
-uv sync --frozen --quiet --python python3 >&2
+# Bytecode is compiled once here, so that every command starts fast even where
+# PYTHONDONTWRITEBYTECODE keeps Python from caching it at run time.
+uv sync --frozen --quiet --python python3 --compile-bytecode >&2
+.venv/bin/python -m compileall -q src/unsc >&2

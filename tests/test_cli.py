@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from unsc.cli import app
@@ -200,3 +203,43 @@ def test_party_note_gives_the_party_vote_and_only_where_art_27_3_applies() -> No
     )
     assert any("Albania (absent)" in d for d in substantive["details"])  # type: ignore[union-attr]
     assert not any("Party to the dispute" in d for d in preliminary["details"])  # type: ignore[union-attr]
+
+
+HEAVY = ("sqlalchemy", "numpy", "fastapi", "rapidfuzz", "uvicorn", "alembic", "yaml")
+"""What the quick commands must not load: the database, the web app, the screener, and
+(once the law is cached) the YAML parser. Their speed is measured in benchmarks/startup.py."""
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["--help"], None),
+        (["council", "--on", "2022-05-26"], None),
+        (["decide", "--json"], '{"date": "2022-05-26", "others": "yes"}\n'),
+        (["sanctions", "--help"], None),
+        (["screen", "--help"], None),
+    ],
+)
+def test_quick_commands_load_nothing_heavy(args: list[str], stdin: str | None) -> None:
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: sys.stderr.write('\\nLOADED ' + ' '.join(sorted(sys.modules))))\n"
+        "from unsc.cli import main\n"
+        f"sys.argv = ['unsc', *{args!r}]\n"
+        "main()\n"
+    )
+    warm = "from unsc.service.record import bundled_law; bundled_law()"  # fills the law cache
+    subprocess.run([sys.executable, "-c", warm], check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", code], input=stdin, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    loaded = set(run.stderr.rsplit("LOADED ", 1)[1].split())
+    assert sorted(m for m in loaded if m.split(".")[0] in HEAVY) == []
+
+
+def test_the_screen_help_states_the_alert_threshold_in_use() -> None:
+    from unsc.sanctions.screening import DEFAULT_THRESHOLD
+
+    result = runner.invoke(app, ["screen", "--help"])
+    assert f"default: {DEFAULT_THRESHOLD:g}" in result.stdout

@@ -15,19 +15,60 @@ member of the Council.
 ["People's Republic of China", 'Russian Federation']
 """
 
-from unsc.core.consensus import ConsensusKind, JointStatement, decide_consensus
-from unsc.core.errors import (
-    BallotError,
-    DateOutOfRangeError,
-    NotSeatedError,
-    ObligatoryAbstentionError,
-    UnknownMemberError,
-    UnscError,
-)
-from unsc.core.law import CouncilOn, Law
-from unsc.core.rules import Decision, Outcome, Reason, decide, decide_amended
-from unsc.core.types import Cast, Chapter, Member, Question, QuestionKind, State, Subject
-from unsc.law.loader import load_law
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from unsc.core.consensus import ConsensusKind, JointStatement, decide_consensus
+    from unsc.core.errors import (
+        BallotError,
+        DateOutOfRangeError,
+        NotSeatedError,
+        ObligatoryAbstentionError,
+        UnknownMemberError,
+        UnscError,
+    )
+    from unsc.core.law import CouncilOn, Law
+    from unsc.core.rules import Decision, Outcome, Reason, decide, decide_amended
+    from unsc.core.types import Cast, Chapter, Member, Question, QuestionKind, State, Subject
+    from unsc.law.loader import load_law
+
+_HOMES = {
+    "unsc.core.consensus": ("ConsensusKind", "JointStatement", "decide_consensus"),
+    "unsc.core.errors": (
+        "BallotError",
+        "DateOutOfRangeError",
+        "NotSeatedError",
+        "ObligatoryAbstentionError",
+        "UnknownMemberError",
+        "UnscError",
+    ),
+    "unsc.core.law": ("CouncilOn", "Law"),
+    "unsc.core.rules": ("Decision", "Outcome", "Reason", "decide", "decide_amended"),
+    "unsc.core.types": (
+        "Cast",
+        "Chapter",
+        "Member",
+        "Question",
+        "QuestionKind",
+        "State",
+        "Subject",
+    ),
+    "unsc.law.loader": ("load_law",),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """The public API, imported on first use (a command that needs none of it starts fast)."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unsc' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BallotError",

@@ -6,36 +6,19 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, err, fail, out
 from unsc.cli.sanctions import sanctions_app
 from unsc.cli.screen import screen
 from unsc.core.errors import UnscError
-from unsc.core.rules import Decision
-from unsc.record.db import default_url, make_engine
-from unsc.service.ballots import decide_ballot, read_ballot
-from unsc.service.database import open_database, rebuild, run_import
-from unsc.service.exports import FORMATS, TABLES
-from unsc.service.exports import export as export_table
-from unsc.service.record import (
-    bundled_law,
-    council_view,
-    record_source,
-    replay_bundled,
-)
+
+if TYPE_CHECKING:  # each command imports what it needs when it runs: start-up stays fast
+    from rich.progress import Progress, TaskID
+
+    from unsc.core.rules import Decision
 
 app = typer.Typer(
     name="unsc",
@@ -57,6 +40,10 @@ def council(
     as_json: JsonFlag = False,
 ) -> None:
     """Who sat on the Council on a date, the votes needed, and who presided."""
+    from rich.table import Table
+
+    from unsc.service.record import bundled_law, council_view
+
     day = _parse_day(on)
     try:
         view = council_view(bundled_law().on(day))
@@ -94,6 +81,9 @@ def decide(as_json: JsonFlag = False) -> None:
     "Russia": "no"}, "others": "yes"}. A bad line gives {"error": ...} (with --json) and
     the command exits non-zero at the end.
     """
+    from unsc.service.ballots import decide_ballot, read_ballot
+    from unsc.service.record import bundled_law
+
     law = bundled_law()
     failed = 0
     lines = 0
@@ -143,6 +133,10 @@ def _print_decision(decision: Decision) -> None:
 @app.command()
 def replay(as_json: JsonFlag = False) -> None:
     """Decide every recorded vote (1946–2025) again and compare with the record."""
+    from rich.table import Table
+
+    from unsc.service.record import record_source, replay_bundled
+
     report = replay_bundled()
     if as_json:
         data = report.to_dict()
@@ -210,6 +204,14 @@ class RichProgress:
 
 
 def _progress() -> Progress:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     return Progress(
         TextColumn("{task.description:<14}"),
         BarColumn(),
@@ -223,6 +225,11 @@ def _progress() -> Progress:
 @db_app.command("init")
 def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
     """Build the database from the bundled data (migrations, then every importer)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from unsc.record.db import default_url, make_engine
+    from unsc.service.database import rebuild
+
     url = db or default_url()
     try:
         engine = make_engine(url)
@@ -290,6 +297,11 @@ def import_dprk_command(db: DbOption = None) -> None:
 
 
 def _run_import(db: str | None, which: str, files: dict[str, Path] | None = None) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from unsc.record.db import default_url
+    from unsc.service.database import run_import
+
     url = db or default_url()
     try:
         with _progress() as bar:
@@ -319,7 +331,10 @@ def serve(
     import os
 
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
+    from unsc.record.db import default_url
+    from unsc.service.database import open_database
     from unsc.web.app import Settings, create_app
     from unsc.web.live import FRAME_LIMIT, public_base
 
@@ -385,6 +400,12 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export a table of the record, with its sources."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from unsc.service.database import open_database
+    from unsc.service.exports import FORMATS, TABLES
+    from unsc.service.exports import export as export_table
+
     if table not in TABLES:
         _fail(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in FORMATS:

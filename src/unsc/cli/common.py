@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 
 from unsc.core.errors import UnscError
-from unsc.service.ballots import parse_day
 from unsc.service.clock import today
 
 out = Console()
@@ -32,6 +31,8 @@ def emit(data: Any) -> None:
 
 def day_option(text: str | None, option: str = "--on") -> dt.date:
     """A date given on the command line (YYYY-MM-DD); today if omitted."""
+    from unsc.service.ballots import parse_day
+
     try:
         return today() if text is None else parse_day(text, option)
     except UnscError as e:

@@ -6,12 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from unsc.cli.common import JsonFlag, emit, fail, out
 from unsc.core.errors import UnscError
-from unsc.sanctions.listing import count_by
-from unsc.service import sanctions
 
 
 def list_update(
@@ -20,6 +17,11 @@ def list_update(
 ) -> None:
     """Check a newer UN Consolidated List, show what changed against the list in use, and
     keep it for screening (only if it parses whole and is newer)."""
+    from rich.table import Table
+
+    from unsc.sanctions.listing import count_by
+    from unsc.service import sanctions
+
     try:
         data = file.read_bytes()
     except OSError as e:

@@ -1,4 +1,7 @@
-"""``unsc sanctions``: a regime's measures on a date, and what changed between two."""
+"""``unsc sanctions``: a regime's measures on a date, and what changed between two.
+
+Each command imports what it needs when it runs, so that ``unsc --help`` and the other
+commands start fast."""
 
 from __future__ import annotations
 
@@ -6,17 +9,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, fail, out
 from unsc.cli.list_update import list_update
 from unsc.core.errors import UnscError
-from unsc.importers.unlist import read_list
-from unsc.sanctions.listing import count_by
-from unsc.sanctions.listing import list_diff as diff_lists
-from unsc.service import sanctions
-from unsc.service.database import open_database
 
 sanctions_app = typer.Typer(
     help="Sanctions regimes as measures that resolutions add, amend and end.",
@@ -38,6 +34,9 @@ def measures(
     as_json: JsonFlag = False,
 ) -> None:
     """What was in force on a date, each measure with the paragraphs that made it."""
+    from rich.table import Table
+
+    from unsc.service import sanctions
     day = day_option(on)
     try:
         view = sanctions.measures(regime, day, draft)
@@ -72,6 +71,9 @@ def diff(
 ) -> None:
     """What changed between two dates: measures added, ended and amended (with --draft, what
     the draft would have changed)."""
+    from rich.table import Table
+
+    from unsc.service import sanctions
     before, after = day_option(since, "--from"), day_option(until, "--to")
     if after < before:
         fail(f"--to ({after}) is before --from ({before}); swap them")
@@ -147,6 +149,9 @@ def caps(
 ) -> None:
     """The caps in force on a date: limit, period, what was delivered, and notices (with
     --draft, as if the draft had been adopted)."""
+    from rich.table import Table
+
+    from unsc.service import sanctions
     day = day_option(on)
     try:
         thresholds = sanctions.parse_notices(notices, "--notices")
@@ -209,6 +214,11 @@ def triggers(
 ) -> None:
     """The events that met a resolution's trigger (2397 OP28: a nuclear test or an ICBM
     launch), each with what the Council did next."""
+    from rich.table import Table
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from unsc.service import sanctions
+    from unsc.service.database import open_database
     try:
         database = open_database(db)
         try:
@@ -267,6 +277,11 @@ def list_diff(
 ) -> None:
     """What changed between two snapshots of the UN Consolidated List: entries listed,
     delisted and amended (with the fields that changed)."""
+    from rich.table import Table
+
+    from unsc.importers.unlist import read_list
+    from unsc.sanctions.listing import count_by
+    from unsc.sanctions.listing import list_diff as diff_lists
     try:
         before, after = read_list(old), read_list(new)
     except OSError as e:

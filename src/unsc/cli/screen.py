@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from unsc.cli.common import JsonFlag, emit, err, fail, out
 from unsc.core.errors import UnscError
-from unsc.importers.unlist import read_list
-from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
-from unsc.service import sanctions
+
+if TYPE_CHECKING:  # the screener is imported when a name is screened, not at start-up
+    from unsc.sanctions.screening import Screener
 
 
 def screen(
@@ -36,8 +33,11 @@ def screen(
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Alerts CSV.")] = None,
     threshold: Annotated[
-        float, typer.Option("--threshold", min=0.0, max=1.0, help="Alert at or above.")
-    ] = DEFAULT_THRESHOLD,
+        float | None,
+        typer.Option(
+            "--threshold", min=0.0, max=1.0, help="Alert at or above (default: 0.875)."
+        ),
+    ] = None,
     listing: Annotated[
         Path | None,
         typer.Option("--list", help="A Consolidated List XML (default: the bundled one)."),
@@ -47,6 +47,13 @@ def screen(
 ) -> None:
     """Screen a name (or a CSV of names) against the UN Consolidated List: ranked candidates
     with an explained score."""
+    from rich.table import Table
+
+    from unsc.importers.unlist import read_list
+    from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query
+    from unsc.service import sanctions
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if name is not None and file is not None:
         fail("give a NAME or --file names.csv, not both")
     if name is None and file is None:
@@ -110,6 +117,17 @@ def _option(message: str) -> str:
 def _screen_file(
     screener: Screener, file: Path, output: Path, threshold: float, limit: int
 ) -> None:
+    import csv
+
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from unsc.sanctions.screening import Query
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)

@@ -397,11 +397,39 @@ def _next_presidency(law: Law, start: dt.date, previous: str | None) -> Presiden
         return Presidency(start, end, overrides[(start.year, start.month)])
     if previous is None:
         return Presidency(start, end, law.presidency_start)
-    members = _members_on(law, start)
-    after = sort_key(law.state(previous, start).un_name)
-    ordered = sorted(members, key=lambda m: sort_key(m.state.un_name))
-    following = [m for m in ordered if sort_key(m.state.un_name) > after]
-    return Presidency(start, end, (following or ordered)[0].key)
+    after = _rank(law, previous, start)
+    ordered = sorted((_rank(law, key, start), key) for key in _keys_on(law, start))
+    following = [key for rank, key in ordered if rank > after]
+    return Presidency(start, end, (following or [key for _, key in ordered])[0])
+
+
+def _keys_on(law: Law, day: dt.date) -> list[str]:
+    """The keys of the members seated on ``day`` (as ``_members_on``, without building them)."""
+    keys = []
+    for seat in law.permanent_seats:
+        entry: Entry[str] | None = seat.holders.entry_on(day)
+        if entry is not None:
+            keys.append(entry.value)
+    keys.extend(term.key for term in _terms_on(law, day))
+    return keys
+
+
+_Ranks = tuple[tuple[dt.date, ...], tuple[str, ...]]
+"""A state's name changes: the days they start, and the sort key of each name."""
+
+
+def _rank(law: Law, key: str, day: dt.date) -> str:
+    """Where ``key`` sorts in rule 18's order on ``day``: its UN name's sort key then."""
+    ranks: dict[str, _Ranks] = _memo(law, "ranks", lambda _: {})
+    known = ranks.get(key)
+    if known is None:
+        entries = list(law.states[key].names)
+        known = ranks[key] = (
+            tuple(e.start for e in entries),
+            tuple(sort_key(e.value.un_name) for e in entries),
+        )
+    starts, names = known
+    return names[max(bisect.bisect_right(starts, day) - 1, 0)]
 
 
 def _overrides(law: Law) -> dict[tuple[int, int], str]:

@@ -12,7 +12,7 @@ from typing import IO, TextIO
 from unsc.core.recorded import RecordedOutcome, RecordedVote
 from unsc.core.types import Cast, Tally
 from unsc.importers.textfiles import RowError
-from unsc.law.loader import parse_yaml
+from unsc.law.loader import parse_yaml_cached
 
 DATA_PACKAGE = "unsc.data.sciencespo"
 DATA_FILE = "unsc_votes_1946_2025.csv"
@@ -106,7 +106,7 @@ def load_column_map(corrections: Iterable[ColumnCorrection] = ()) -> ColumnMap:
         .joinpath("sciencespo_columns.yaml")
         .read_text(encoding="utf-8")
     )
-    raw = parse_yaml(text)["columns"]
+    raw = parse_yaml_cached(text)["columns"]
     columns: dict[str, list[ColumnPeriod]] = {}
     for column, spec in raw.items():
         if isinstance(spec, str):

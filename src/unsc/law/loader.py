@@ -6,12 +6,15 @@ This is the edge between files and the pure core: the core never reads a file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
-
-import yaml
 
 from unsc.core.citations import Citation, SourceKind
 from unsc.core.errors import LawDataError
@@ -29,17 +32,43 @@ DATA = "unsc.law.data"
 RECORD_TERM_REF = "Sciences Po UNSC vote record (CC BY 4.0)"
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml(text: str) -> Any:
     """Parse YAML safely, with libyaml's loader where PyYAML has it (several times faster)."""
-    return yaml.load(text, Loader=_Loader)
+    import yaml  # imported on first use: a cached law needs no YAML parser
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
 
 
 def read_yaml(name: str) -> Any:
-    """A bundled law data file, parsed."""
-    return parse_yaml(resources.files(DATA).joinpath(name).read_text(encoding="utf-8"))
+    """A bundled law data file, parsed (from the parse cache when the text is unchanged)."""
+    return parse_yaml_cached(resources.files(DATA).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/unsc`` (else ``~/.cache/unsc``): parsed law data, by content hash."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unsc"
+
+
+def parse_yaml_cached(text: str) -> Any:
+    """YAML parsed once per content: the command line answers without parsing the law's
+    files again (a cache entry is named by the SHA-256 of the text, so a changed file is
+    never read from the cache). Without a writable cache, the text is simply parsed."""
+    path = _cache_dir() / f"law-{hashlib.sha256(text.encode()).hexdigest()[:32]}.pickle"
+    try:
+        with path.open("rb") as cached:
+            return pickle.load(cached)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    data = parse_yaml(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return data
 
 
 @lru_cache(maxsize=4)

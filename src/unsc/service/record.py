@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from unsc.analysis.replay import ReplayReport, replay
 from unsc.core.law import CouncilOn, Law
 from unsc.core.recorded import RecordedVote
-from unsc.importers.annotations import RecordAnnotations, load_annotations
 from unsc.importers.sciencespo import DATA_PACKAGE, load_column_map, open_bundled, parse
 from unsc.law.loader import load_law, parse_yaml
 from unsc.service.clock import today
+
+if TYPE_CHECKING:  # the record and its replay are loaded when asked for, not at start-up
+    from unsc.analysis.replay import ReplayReport
+    from unsc.importers.annotations import RecordAnnotations
 
 __all__ = ["BundledRecord", "bundled_law", "bundled_record", "council_view", "today"]
 
@@ -27,6 +29,8 @@ class BundledRecord:
 @lru_cache(maxsize=1)
 def bundled_record() -> BundledRecord:
     """The Sciences Po vote record, parsed with its cited column corrections."""
+    from unsc.importers.annotations import load_annotations
+
     annotations = load_annotations()
     with open_bundled() as handle:
         votes = parse(handle, load_column_map(annotations.column_corrections))
@@ -49,6 +53,8 @@ def record_source() -> dict[str, Any]:
 
 def replay_bundled() -> ReplayReport:
     """Every vote of the bundled record decided again."""
+    from unsc.analysis.replay import replay
+
     record = bundled_record()
     return replay(bundled_law(), record.votes, record.annotations.all(record.votes))
 
