@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 AXE = Path(__file__).parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -166,3 +166,52 @@ def test_every_chart_has_a_text_alternative(page: Page, server: str) -> None:
         assert labels, path
         for role, label in labels:
             assert role in ("img", "group") and label and len(label) > 40, (path, label)
+
+
+def tab_to(page: Page, target: Locator, limit: int = 120) -> None:
+    """Press Tab until ``target`` has the focus, as a keyboard user would reach it."""
+    for _ in range(limit):
+        if target.evaluate("e => e === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{target} cannot be reached with the Tab key")
+
+
+def test_a_vote_by_keyboard_alone(browser: Browser, server: str) -> None:
+    """The chair opens a vote, a delegation casts its ballot, the chair takes the roll call
+    and closes the vote: Tab, typing, Enter and Space only, no pointer."""
+    body = json.dumps({"title": "Keyboard", "date": "2022-05-26"}).encode()
+    request = urllib.request.Request(
+        server + "/api/sessions", body, {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request) as answer:
+        created: dict[str, Any] = json.load(answer)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    chair, phone = context.new_page(), context.new_page()
+    chair.goto(server + created["chair_url"])
+    phone.goto(server + created["delegations"][0]["url"])
+    for page in (chair, phone):
+        page.locator("#status").filter(has_text="Connected.").wait_for()
+
+    tab_to(chair, chair.get_by_role("button", name="All present"))
+    chair.keyboard.press("Enter")
+    tab_to(chair, chair.get_by_label("Put to the vote"))
+    chair.keyboard.type("S/2022/431")
+    tab_to(chair, chair.get_by_role("button", name="Open the vote"))
+    chair.keyboard.press("Enter")
+    chair.locator("#grid-summary").filter(has_text="0 of 15 have voted").wait_for()
+
+    no = phone.get_by_role("button", name="No", exact=True)
+    phone.wait_for_function("() => !document.querySelector('button[data-cast=no]').disabled")
+    tab_to(phone, no)
+    phone.keyboard.press("Space")
+    phone.locator("#mine").filter(has_text="Your vote is recorded: No").wait_for()
+    chair.locator("#grid-summary").filter(has_text="1 of 15 have voted").wait_for()
+
+    tab_to(chair, chair.get_by_role("button", name="Close the vote"))
+    chair.keyboard.press("Enter")
+    chair.locator("#outcome").filter(has_text="has not been adopted").wait_for()
+    # What has the focus is always visible: an outline the user can see.
+    outline = chair.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    context.close()
