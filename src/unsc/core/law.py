@@ -219,7 +219,7 @@ class Law:
         """
         self.check_day(day)
         if day > self.known_until:
-            return _later_council_on(self, day)
+            return _snapshot(self, day, later=True)
         return _council_on(self, day)
 
     def resolve(self, name: str, council: CouncilOn) -> Member:
@@ -334,13 +334,15 @@ def _council_on(law: Law, day: dt.date) -> CouncilOn:
     return snapshot if day == start else snapshot.on_day(day)
 
 
-def _snapshot(law: Law, day: dt.date) -> CouncilOn:
+def _snapshot(law: Law, day: dt.date, *, later: bool = False) -> CouncilOn:
+    """The Council on ``day``; ``later`` (after ``known_until``) counts the seats no known
+    member fills instead of refusing them."""
     members = _members_on(law, day)
     seats = law.seats.entry_on(day)
     threshold = law.threshold.entry_on(day)
     if seats is None or threshold is None:
         raise DateOutOfRangeError(f"no composition rule in force on {day.isoformat()}")
-    if len(members) != seats.value:
+    if len(members) != seats.value and not later:
         raise LawDataError(
             f"{len(members)} members on {day.isoformat()} but {seats.value} seats: "
             "the terms table is inconsistent"
@@ -357,6 +359,7 @@ def _snapshot(law: Law, day: dt.date) -> CouncilOn:
         citations=citations,
         president=president,
         veto_initiative=bool(law.veto_initiative.value_on(day)),
+        unknown_seats=seats.value - len(members),
     )
 
 
@@ -448,27 +451,6 @@ def _later_presidency(law: Law, day: dt.date) -> Presidency:
         later.append(_next_presidency(law, start, later[-1].key))
     starts = [p.start for p in later]
     return later[bisect.bisect_right(starts, day) - 1]
-
-
-def _later_council_on(law: Law, day: dt.date) -> CouncilOn:
-    """The Council after the last known election: what is known, and how much is not."""
-    members = _members_on(law, day)
-    seats = law.seats.entry_on(day)
-    threshold = law.threshold.entry_on(day)
-    if seats is None or threshold is None:
-        raise DateOutOfRangeError(f"no composition rule in force on {day.isoformat()}")
-    ordered = tuple(sorted(members, key=lambda m: (not m.permanent, sort_key(m.state.un_name))))
-    citations = tuple(c for c in (seats.citation, threshold.citation) if c is not None)
-    return CouncilOn(
-        day=day,
-        members=ordered,
-        seats=seats.value,
-        threshold=threshold.value,
-        citations=citations,
-        president=law.state(_later_presidency(law, day).key, day),
-        veto_initiative=bool(law.veto_initiative.value_on(day)),
-        unknown_seats=seats.value - len(members),
-    )
 
 
 def _add_month(day: dt.date) -> dt.date:
