@@ -45,8 +45,9 @@ def screen(
     limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 5,
     as_json: JsonFlag = False,
 ) -> None:
-    """Screen a name (or a CSV of names) against the UN Consolidated List: ranked candidates
-    with an explained score."""
+    """Screen a name (or a CSV of names) against the UN Consolidated List.
+
+    Ranked candidates, each with an explained score and the listed entry."""
     from rich.table import Table
 
     from unsc.importers.unlist import read_list
