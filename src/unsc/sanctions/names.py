@@ -218,28 +218,44 @@ def _syllable(ch: str) -> str:
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[Token, ...]:
     """The tokens of a name in any script."""
+    script, raw = words(name)
+    return tuple(_word(w, script) for w in raw)
+
+
+def words(name: str) -> tuple[str, tuple[str, ...]]:
+    """The script a name is written in and its words as its tokens' texts: two names with
+    the same words have the same tokens."""
+    if name.isascii():
+        # Plain ASCII (most names screened): nothing to normalise, fold or transliterate.
+        text = name.lower()
+        if "'" in text or "`" in text:
+            text = text.replace("'", "").replace("`", "")
+        return "latin", tuple(_ALNUM.findall(text))
     text = unicodedata.normalize("NFKC", name)
     script = _script(text)
     if _HANGUL.search(text):
         # Each Hangul syllable is a romanised syllable of its own, as in "RI WON HO".
         text = _HANGUL.sub(lambda m: " " + _syllable(m.group(0)) + " ", text)
     text = anyascii(_fold(text)).lower() if script != "latin" else _fold(text).lower()
-    text = re.sub("['`\u2018\u2019\u02bc\u02bb]", "", text)
-    out = []
-    for raw in _SPLIT.split(text):
-        if not raw:
-            continue
-        canonical = VARIANTS.get(raw, raw)
-        if script == "arabic":
-            canonical = ARABIC_SPELLINGS.get(raw, canonical)
-        out.append(
-            Token(
-                raw,
-                phonetic_key(canonical),
-                canonical,
-                script,
-                raw in PARTICLES or raw in LEGAL_FORMS or raw in COUNTRY_WORDS,
-                skeleton(canonical),
-            )
-        )
-    return tuple(out)
+    text = _QUOTES.sub("", text)
+    return script, tuple(w for w in _SPLIT.split(text) if w)
+
+
+_ALNUM = re.compile("[0-9a-z]+")
+_QUOTES = re.compile("['`\u2018\u2019\u02bc\u02bb]")
+
+
+@lru_cache(maxsize=65536)
+def _word(raw: str, script: str) -> Token:
+    """One word of a name, already folded to lower-case Latin letters and digits."""
+    canonical = VARIANTS.get(raw, raw)
+    if script == "arabic":
+        canonical = ARABIC_SPELLINGS.get(raw, canonical)
+    return Token(
+        raw,
+        phonetic_key(canonical),
+        canonical,
+        script,
+        raw in PARTICLES or raw in LEGAL_FORMS or raw in COUNTRY_WORDS,
+        skeleton(canonical),
+    )

@@ -13,11 +13,24 @@ from rapidfuzz.distance import OSA
 
 def deletions(word: str, most: int) -> set[str]:
     """``word`` and every string made by deleting up to ``most`` of its letters."""
-    out = {word}
-    level = {word}
+    n = len(word)
+    if most <= 2:  # the common case, without building each level from the last
+        out = {word}
+        if most >= 1:
+            out.update([word[:i] + word[i + 1 :] for i in range(n)])
+        if most >= 2:
+            out.update(
+                [
+                    word[:i] + word[i + 1 : j] + word[j + 1 :]
+                    for i in range(n)
+                    for j in range(i + 1, n)
+                ]
+            )
+        return out
+    out = level = {word}
     for _ in range(most):
         level = {w[:i] + w[i + 1 :] for w in level for i in range(len(w))}
-        out |= level
+        out = out | level
     return out
 
 
@@ -26,12 +39,13 @@ class Nearby:
 
     def __init__(self, words: Iterable[str], most: int = 2) -> None:
         self.most = most
-        self.index: dict[str, set[str]] = defaultdict(set)
+        index: dict[str, set[str]] = defaultdict(set)
         self.longest = 0
         for word in set(words):
             self.longest = max(self.longest, len(word))
             for key in deletions(word, most):
-                self.index[key].add(word)
+                index[key].add(word)
+        self.index = dict(index)
 
     def within(self, word: str, edits: int) -> list[str]:
         """The indexed words at most ``edits`` edits (OSA distance) from ``word``."""
@@ -39,7 +53,17 @@ class Nearby:
             raise ValueError(f"the index finds words within {self.most} edits, not {edits}")
         if len(word) - edits > self.longest:
             return []  # longer than any word indexed, by more than the edits allowed
+        return sorted(self.near(word, edits))
+
+    def near(self, word: str, edits: int) -> set[str]:
+        """``within``, unsorted."""
+        if len(word) - edits > self.longest:
+            return set()
         seen: set[str] = set()
+        index = self.index
         for key in deletions(word, edits):
-            seen |= self.index.get(key, set())
-        return sorted(w for w in seen if OSA.distance(word, w, score_cutoff=edits) <= edits)
+            found = index.get(key)
+            if found:
+                seen.update(found)
+        distance = OSA.distance
+        return {w for w in seen if distance(word, w, score_cutoff=edits) <= edits}

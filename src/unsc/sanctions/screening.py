@@ -19,13 +19,16 @@ compliance practice treat weak AKAs.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import multiprocessing as mp
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -35,7 +38,7 @@ from rapidfuzz.distance import OSA
 from unsc.core.errors import UnscError
 from unsc.sanctions.countries import country_code
 from unsc.sanctions.listing import Entry, Quality
-from unsc.sanctions.names import ARABIC_SPELLINGS, Token, skeleton, tokens
+from unsc.sanctions.names import ARABIC_SPELLINGS, VARIANTS, Token, tokens, words
 from unsc.sanctions.nearby import Nearby
 
 DEFAULT_THRESHOLD = 0.875
@@ -124,6 +127,9 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "listed": self.listed, "rule": self.rule, "score": self.score}
 
+    def __reduce__(self) -> tuple[type[Alignment], tuple[str, str, str, float]]:
+        return Alignment, (self.query, self.listed, self.rule, self.score)
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -139,6 +145,10 @@ class Candidate:
     """``dob``, ``nationality`` and ``document``: ``agrees``, ``conflicts`` or ``unknown``."""
     weak_alias: bool = False
     """Matched through a low-quality alias typed whole, as listed."""
+
+    def __reduce__(self) -> tuple[type[Candidate], tuple[Any, ...]]:
+        # Its fields in order: a worker process sends its candidates back this way.
+        return Candidate, tuple(getattr(self, f) for f in self.__slots__)
 
     @property
     def explanation(self) -> str:
@@ -184,6 +194,10 @@ class _Name:
     tokens: tuple[Token, ...]
     weights: tuple[float, ...] = ()
     total: float = 1.0
+    ids: tuple[int, ...] = ()
+    """Each token's spelling, as an index of ``Screener.spellings``."""
+    joined: tuple[int, ...] = ()
+    """Each two adjacent tokens written as one (HONG-SOP / Hongsop), as a spelling."""
 
 
 _PAIRS: dict[tuple[str, str, str, str], tuple[str, float] | None] = {}
@@ -236,7 +250,7 @@ def _match(q: Token, c: Token) -> tuple[str, float] | None:
             return None  # letters without their vowels: an edit or two says nothing
     elif q.key == c.key:
         return "phonetic", RULE_SCORES["phonetic"]
-    if _derived(q, c):
+    if (q.text[-1] == "i" or c.text[-1] == "i") and _derived(q, c):
         return "derived", DERIVED_SCORE
     shortest = min(len(q.text), len(c.text))
     if shortest <= 2:
@@ -263,136 +277,287 @@ def _derived(q: Token, c: Token) -> bool:
     return len(stem) == 1 and stem[0].canonical == short.canonical
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Reach:
+    """What one query token (one spelling of it) matches in the list, worked out once."""
+
+    matches: dict[int, tuple[str, float]]
+    """Listed spelling -> the rule and score by which the token matches it (a typo where
+    the token is itself a listed name part already counted twice)."""
     names: npt.NDArray[np.intp]
-    """The listed names a query token may match, each once."""
-    postings: npt.NDArray[np.intp]
-    weights: npt.NDArray[np.float64]
-    """Per posting, the listed token's weight (a name may hold a token twice)."""
+    """The listed names holding a match, each once, in order."""
+    matched: npt.NDArray[np.float64]
+    """Per name of ``names``, the most the token can add to the query's weight matched:
+    its weight times its best score in the name."""
+    cover: npt.NDArray[np.float64]
+    """Per name of ``names``, the most it can add to the name's weight covered: the
+    weights of the listed tokens it matches there times the scores."""
+    weight: float
+    """The query token's weight."""
+    light: bool
+    posted: npt.NDArray[np.intp] = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    """``names``, then ``names`` again shifted by the number of listed names: where
+    ``gains`` go."""
+    gains: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    """``matched`` then ``cover``."""
+
+
+REACH_CACHE = 65_536
+"""Query token spellings whose matches are kept (names repeat); the cache starts afresh
+when full."""
+
+
+def _by_score(pair: tuple[float, int, int, str]) -> float:
+    return -pair[0]
+
+
+def _by_name(
+    found: dict[int, tuple[list[int], list[float]]],
+) -> dict[int, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]]:
+    """Per spelling, the names holding it, each once and in order, and its weight in each
+    (twice its weight where a name holds it twice)."""
+    out = {}
+    for sid, (names, weights) in found.items():
+        summed: dict[int, float] = defaultdict(float)
+        for n, w in zip(names, weights, strict=True):
+            summed[n] += w
+        order = sorted(summed)
+        out[sid] = (np.array(order, dtype=np.intp), np.array([summed[n] for n in order]))
+    return out
 
 
 class Screener:
-    """An index over the list's names and aliases; ``screen`` answers one query."""
+    """An index over the list's names and aliases; ``screen`` answers one query.
+
+    Every spelling a listed token takes (and every two adjacent tokens written as one) is
+    indexed once, by its text, variant group, phonetic key, consonants, the name it is
+    derived from, and its letters within two edits. A query token is compared with the
+    spellings those find, once per spelling however many queries carry it, giving a table of
+    the listed spellings it matches and how well. A listed name is aligned only if the
+    tables say it could reach the threshold: an upper bound of its score from the best
+    score each query token can reach in it and the most each can add to the name's
+    coverage (a dropped middle name's discount included), and of what a date of birth,
+    nationality or document could add.
+    """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = tuple(entries)
-        self.names: list[_Name] = []
+        found_names: list[tuple[int, str, Quality, tuple[Token, ...]]] = []
         for i, entry in enumerate(self.entries):
             for alias in entry.names():
                 found = tokens(alias.name)
                 if found:
-                    self.names.append(_Name(i, alias.name, alias.quality, found))
+                    found_names.append((i, alias.name, alias.quality, found))
         df: dict[str, int] = defaultdict(int)
-        for name in self.names:
-            for key in {t.canonical for t in name.tokens}:
+        for *_, name_tokens in found_names:
+            for key in {t.canonical for t in name_tokens}:
                 df[key] += 1
-        total = len(self.names)
+        total = len(found_names)
         self.weight: dict[str, float] = {k: 1.0 + math.log(total / n) for k, n in df.items()}
         self.max_weight = 1.0 + math.log(total)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        """Canonical token -> names holding it."""
-        self.by_key: dict[str, set[str]] = defaultdict(set)
-        self.by_skeleton: dict[str, set[str]] = defaultdict(set)
-        posted_weights: dict[str, list[float]] = defaultdict(list)
-        for n, name in enumerate(self.names):
-            for t in name.tokens:
-                self.postings[t.canonical].append(n)
-                posted_weights[t.canonical].append(self._token_weight(t))
-                self.by_key[t.key].add(t.canonical)
-                self.by_skeleton[skeleton(t.canonical)].add(t.canonical)
-            # Two adjacent tokens written as one (HO-JIN / Hojin) find the name as well.
-            for a, b in zip(name.tokens, name.tokens[1:], strict=False):
-                if a.light or b.light:
-                    continue
-                (joined,) = tokens(a.text + b.text) or (None,)
-                if joined is None:
-                    continue
-                self.postings[joined.canonical].append(n)
-                posted_weights[joined.canonical].append(
-                    self._token_weight(a) + self._token_weight(b)
+        self.spellings: list[Token] = []
+        """Every spelling of a listed token, or of two adjacent tokens written as one."""
+        self._spelling_ids: dict[tuple[str, str], int] = {}
+        self.names: list[_Name] = []
+        for entry_index, text, quality, name_tokens in found_names:
+            weights = tuple(map(self._token_weight, name_tokens))
+            self.names.append(
+                _Name(
+                    entry_index,
+                    text,
+                    quality,
+                    name_tokens,
+                    weights,
+                    sum(weights) or 1.0,
+                    tuple(map(self._spelling, name_tokens)),
+                    tuple(
+                        self._spelling(tokens(a.text + b.text)[0]) for a, b in pairwise(name_tokens)
+                    ),
                 )
-                self.by_key[joined.key].add(joined.canonical)
-        # Fuzzy matching compares the texts of tokens, which map to their canonical forms.
-        self.canonicals_of: dict[str, set[str]] = defaultdict(set)
-        self.arabic_skeletons: dict[str, set[str]] = defaultdict(set)
-        for name in self.names:
-            for t in name.tokens:
-                self.canonicals_of[t.text].add(t.canonical)
-                if t.script == "arabic":
-                    self.arabic_skeletons[t.skeleton].add(t.canonical)
-        self.nearby = Nearby(w for w in self.canonicals_of if len(w) > 2)
-        """Listed spellings of three letters or more, for fuzzy blocking."""
-        self.names = [
-            _Name(n.entry, n.text, n.quality, n.tokens, w, sum(w) or 1.0)
-            for n in self.names
-            for w in [tuple(map(self._token_weight, n.tokens))]
-        ]
-        self._near: dict[str, _Reach] = {}
-        self.posting_arrays = {k: np.array(v, dtype=np.intp) for k, v in self.postings.items()}
-        self.posting_weights = {k: np.array(v) for k, v in posted_weights.items()}
-        """What each posting adds to its name's bound: the listed token's own weight."""
-        self.name_totals = np.array([n.total for n in self.names])
+            )
+        # Where each spelling stands: as a token (its weight), and as two tokens written as
+        # one (their weights together).
+        own: dict[int, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        pairs: dict[int, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for n, name in enumerate(self.names):
+            for sid, w in zip(name.ids, name.weights, strict=True):
+                own[sid][0].append(n)
+                own[sid][1].append(w)
+            for j, sid in enumerate(name.joined):
+                pairs[sid][0].append(n)
+                pairs[sid][1].append(name.weights[j] + name.weights[j + 1])
+        self._own = _by_name(own)
+        self._pairs = _by_name(pairs)
+        # The spellings a query token may match, by each rule's key (see _match).
+        self._by: dict[str, dict[str, list[int]]] = {
+            k: defaultdict(list) for k in ("text", "canonical", "key", "skeleton", "arabic", "root")
+        }
+        for sid, t in enumerate(self.spellings):
+            self._by["text"][t.text].append(sid)
+            self._by["canonical"][t.canonical].append(sid)
+            self._by["key"][t.key].append(sid)
+            self._by["skeleton"][t.skeleton].append(sid)
+            if t.script == "arabic":
+                self._by["arabic"][t.skeleton].append(sid)
+            root = self._root(t.text)
+            if root is not None:
+                self._by["root"][root].append(sid)
+        self.listed_texts = frozenset(t.text for name in self.names for t in name.tokens)
+        """A query token that is one of these is a listed name part (a typo less likely)."""
+        self.nearby = Nearby(w for w in self.listed_texts if len(w) > 2)
+        """Listed spellings of three letters or more, for typos."""
+        self._reached: dict[tuple[str, str], _Reach] = {}
+        self._weight_bounds: list[tuple[float, float]] = np.array(
+            [
+                (
+                    n.total,
+                    n.total
+                    - MIDDLE_DISCOUNT
+                    * sum(
+                        w
+                        for t, w in zip(n.tokens[1:-1], n.weights[1:-1], strict=True)
+                        if not t.light
+                    ),
+                )
+                for n in self.names
+            ]
+        ).tolist()
+        """Per name, its weight, and the least a dropped middle name can shrink it to (its
+        inner tokens that are not light discounted)."""
         self.weak: dict[str, list[int]] = defaultdict(list)
         """A low-quality alias's letters and digits -> the names that write it so."""
         for n, name in enumerate(self.names):
             if name.quality is Quality.LOW:
                 self.weak[whole(name.tokens)].append(n)
 
+    def _spelling(self, t: Token) -> int:
+        sid = self._spelling_ids.get((t.text, t.script))
+        if sid is None:
+            sid = self._spelling_ids[t.text, t.script] = len(self.spellings)
+            self.spellings.append(t)
+        return sid
+
+    @staticmethod
+    def _root(text: str) -> str | None:
+        """The name a spelling with -i is derived from (Mohammadi: muhammad), if any, as
+        ``_derived`` reads it (a token's text is already lower-case letters and digits)."""
+        if len(text) < 2 or not text.endswith("i"):
+            return None
+        return VARIANTS.get(text[:-1], text[:-1])
+
     def _token_weight(self, t: Token) -> float:
         if t.light:
             return 0.15
         return self.weight.get(t.canonical, self.max_weight)
 
+    def _candidates(self, t: Token) -> set[int]:
+        """Listed spellings ``t`` may match by some rule of ``_match`` (a superset)."""
+        by = self._by
+        found = set(by["text"].get(t.text, ()))
+        found.update(by["canonical"].get(t.canonical, ()))
+        found.update(by["key"].get(t.key, ()))
+        found.update(by["skeleton" if t.script == "arabic" else "arabic"].get(t.skeleton, ()))
+        found.update(by["root"].get(t.canonical, ()))  # Bakri for Bakr
+        root = self._root(t.text)
+        if root is not None:
+            found.update(by["canonical"].get(root, ()))  # Bakr for Bakri
+        if len(t.text) > 2:
+            texts = by["text"]
+            for word in self.nearby.near(t.text, 1 if len(t.text) <= 4 else 2):
+                found.update(texts[word])
+        return found
+
     def _reach(self, t: Token) -> _Reach:
-        """The listed names that ``t`` may match, and what each posting adds to its name's
-        coverage (cached by spelling)."""
-        found = self._near.get(t.text + "|" + t.script)
+        """The listed spellings and names ``t`` matches, with its best score in each name
+        and what each posting adds to its name's coverage (kept by spelling)."""
+        key = (t.text, t.script)
+        found = self._reached.get(key)
         if found is not None:
             return found
-        similar = self._similar(t)
-        if similar:
-            postings = np.concatenate([self.posting_arrays[c] for c in similar])
-            weights = np.concatenate([self.posting_weights[c] for c in similar])
+        matches: dict[int, tuple[str, float]] = {}
+        for sid in sorted(self._candidates(t)):
+            hit = _match(t, self.spellings[sid])
+            if hit is None:
+                continue
+            rule, score = hit
+            if rule == "fuzzy" and t.text in self.listed_texts:
+                # The query spells another listed name part (Yong, not Song): a typo is
+                # the less likely reading, so its edits count twice.
+                score = 1.0 - KNOWN_WORD * (1.0 - score)
+            matches[sid] = (rule, score)
+        groups: list[tuple[npt.NDArray[np.intp], npt.NDArray[np.float64], float]] = []
+        for sid, (rule, score) in matches.items():
+            # Two tokens written as one match only by a rule other than a typo.
+            for where in (self._own, self._pairs) if rule != "fuzzy" else (self._own,):
+                if sid in where:
+                    groups.append((*where[sid], score))
+        w = self._token_weight(t)
+        if len(groups) == 1:
+            names, cover, score = groups[0]
+            reach = _Reach(
+                matches, names, np.full(len(names), w * score), cover * score, w, t.light
+            )
+        elif sum(len(g[0]) for g in groups) <= 64:
+            merged: dict[int, list[float]] = {}
+            for posted, covers, score in groups:
+                for n, c in zip(posted.tolist(), covers.tolist(), strict=True):
+                    seen = merged.get(n)
+                    if seen is None:
+                        merged[n] = [score, c * score]
+                    else:
+                        seen[0] = max(seen[0], score)
+                        seen[1] += c * score
+            ordered = sorted(merged)
+            reach = _Reach(
+                matches,
+                np.array(ordered, dtype=np.intp),
+                np.array([w * merged[n][0] for n in ordered]),
+                np.array([merged[n][1] for n in ordered]),
+                w,
+                t.light,
+            )
         else:
-            postings, weights = np.zeros(0, dtype=np.intp), np.zeros(0)
-        reach = _Reach(np.unique(postings), postings, weights)
-        if len(self._near) < 200_000:
-            self._near[t.text + "|" + t.script] = reach
+            posted = np.concatenate([g[0] for g in groups])
+            order = np.argsort(posted, kind="stable")
+            posted = posted[order]
+            starts = np.flatnonzero(np.concatenate(([True], posted[1:] != posted[:-1])))
+            scores = np.repeat([g[2] for g in groups], [len(g[0]) for g in groups])[order]
+            covers = np.concatenate([g[1] * g[2] for g in groups])[order]
+            reach = _Reach(
+                matches,
+                posted[starts],
+                w * np.maximum.reduceat(scores, starts),
+                np.add.reduceat(covers, starts),
+                w,
+                t.light,
+            )
+        size = len(self.names)
+        reach.posted = np.concatenate((reach.names, reach.names + size))
+        reach.gains = np.concatenate((reach.matched, reach.cover))
+        if len(self._reached) >= REACH_CACHE:
+            self._reached.clear()
+        self._reached[key] = reach
         return reach
-
-    def _similar(self, t: Token) -> tuple[str, ...]:
-        """Listed tokens that may match ``t`` (for blocking)."""
-        near = {t.canonical} & self.postings.keys()
-        near |= self.by_key.get(t.key, set())
-        if t.script == "arabic":
-            near |= self.by_skeleton.get(t.skeleton, set())
-        else:
-            near |= self.arabic_skeletons.get(t.skeleton, set())
-        if len(t.text) > 2:
-            for match in self.nearby.within(t.text, 1 if len(t.text) <= 4 else 2):
-                near |= self.canonicals_of[match]
-        return tuple(near)
 
     def _align(
         self,
+        reaches: Sequence[_Reach],
         query: tuple[Token, ...],
-        listed: tuple[Token, ...],
         q_weights: Sequence[float],
-        c_weights: Sequence[float],
-    ) -> tuple[float, tuple[Alignment, ...]]:
+        q_total: float,
+        name: _Name,
+    ) -> tuple[float, list[tuple[int, int, str, float]]]:
+        """The name's score against the query, and the token pairs chosen: (query token,
+        listed token, rule, score)."""
         pairs = []
-        for i, q in enumerate(query):
-            for j, c in enumerate(listed):
-                hit = _pair(q, c)
+        ids = name.ids
+        for i, reach in enumerate(reaches):
+            matches = reach.matches
+            for j, sid in enumerate(ids):
+                hit = matches.get(sid)
                 if hit is not None:
-                    score = hit[1]
-                    if hit[0] == "fuzzy" and q.text in self.canonicals_of:
-                        # The query spells another listed name part (Yong, not Song): a
-                        # typo is the less likely reading, so its edits count twice.
-                        score = 1.0 - KNOWN_WORD * (1.0 - score)
-                    pairs.append((score, i, j, hit[0]))
-        pairs.sort(key=lambda p: -p[0])
+                    pairs.append((hit[1], i, j, hit[0]))
+        pairs.sort(key=_by_score)
         used_q: set[int] = set()
         used_c: set[int] = set()
         chosen: list[tuple[int, int, str, float]] = []
@@ -403,82 +568,100 @@ class Screener:
             used_c.add(j)
             chosen.append((i, j, rule, score))
         # Two adjacent listed tokens written as one (HONG-SOP / Hongsop), or the reverse.
-        for i, q in enumerate(query):
-            if i in used_q:
-                continue
-            for j in range(len(listed) - 1):
-                if j in used_c or j + 1 in used_c:
+        joined = False
+        if len(used_q) < len(query):
+            for i, reach in enumerate(reaches):
+                if i in used_q:
                     continue
-                joined = listed[j].text + listed[j + 1].text
-                hit = _pair(q, tokens(joined)[0]) if joined.isalnum() else None
-                if hit is not None and hit[0] != "fuzzy":
-                    used_q.add(i)
-                    used_c.update((j, j + 1))
-                    chosen.append((i, j, hit[0], hit[1]))
-                    break
-        q_total, c_total = sum(q_weights), sum(c_weights)
-        if not chosen or not q_total or not c_total:
-            return 0.0, ()
+                matches = reach.matches
+                for j, sid in enumerate(name.joined):
+                    if j in used_c or j + 1 in used_c:
+                        continue
+                    hit = matches.get(sid)
+                    if hit is not None and hit[0] != "fuzzy":
+                        used_q.add(i)
+                        used_c.update((j, j + 1))
+                        chosen.append((i, j, hit[0], hit[1]))
+                        joined = True
+                        break
+        listed, c_weights, c_total = name.tokens, name.weights, name.total
+        if not chosen or not q_total:
+            return 0.0, []
         q_hit = sum(q_weights[i] * s for i, _, _, s in chosen) / q_total
         c_cover = sum(c_weights[j] * s for _, j, _, s in chosen)
-        c_cover += sum(
-            c_weights[j + 1] * s
-            for i, j, _, s in chosen
-            if j + 1 in used_c and all(jj != j + 1 for _, jj, _, _ in chosen)
-        )
-        # A middle name left out costs half: people often drop them.
+        if joined:
+            c_cover += sum(
+                c_weights[j + 1] * s
+                for i, j, _, s in chosen
+                if j + 1 in used_c and all(jj != j + 1 for _, jj, _, _ in chosen)
+            )
+        # A middle name left out costs less: people often drop them.
         first, last = min(used_c), max(used_c)
         dropped = sum(
             c_weights[j] for j in range(first + 1, last) if j not in used_c and not listed[j].light
         )
         c_hit = min(1.0, c_cover / (c_total - MIDDLE_DISCOUNT * dropped))
         if all(query[i].light for i, _, _, _ in chosen):
-            return 0.0, ()
+            return 0.0, []
         score = (1 + BETA2) * q_hit * c_hit / (BETA2 * c_hit + q_hit) if q_hit + c_hit else 0.0
-        alignments = tuple(
-            Alignment(query[i].text, listed[j].text, rule, round(s, 3))
-            for i, j, rule, s in sorted(chosen)
+        return score, chosen
+
+    def _possible(self, reaches: Sequence[_Reach], total: float, cut: float) -> list[int]:
+        """The listed names that could score ``cut`` or more, in order: those a query's
+        tokens reach whose upper bound reaches it. The bound: the query's weight each token
+        could match there at its best score, and the listed weight all could cover, over
+        the least the name's weight could shrink to by a dropped middle name (its inner
+        tokens' weight, and never more than what is not covered)."""
+        size = len(self.names)
+        gained = np.bincount(
+            np.concatenate([r.posted for r in reaches]),
+            np.concatenate([r.gains for r in reaches]),
+            2 * size,
         )
-        return score, alignments
+        matched = gained[:size]
+        if cut <= 0:  # every name a token that is not light reaches
+            heavy = [r.names for r in reaches if not r.light]
+            return sorted(set(np.concatenate(heavy).tolist()))
+        # Even covering the whole listed name, the query's share matched must be enough.
+        least = cut * BETA2 / (1 + BETA2 - cut) if cut < 1 + BETA2 else math.inf
+        found = np.flatnonzero(matched >= least * total - 1e-9)
+        bounds = self._weight_bounds
+        possible: list[tuple[float, int]] = []
+        for n, m, covered in zip(
+            found.tolist(), matched[found].tolist(), gained[found + size].tolist(), strict=True
+        ):
+            weight, least_weight = bounds[n]
+            shrunk = max(least_weight, (1 - MIDDLE_DISCOUNT) * weight + MIDDLE_DISCOUNT * covered)
+            q, c = m / total, min(1.0, covered / shrunk)
+            bound = (1 + BETA2) * q * c / (BETA2 * c + q)
+            if bound >= cut - 1e-9:
+                possible.append((bound, n))
+        if len(possible) > CANDIDATES:
+            possible = sorted(possible, key=lambda p: -p[0])[:CANDIDATES]
+            return sorted(n for _, n in possible)
+        return [n for _, n in possible]
 
     def screen(self, query: Query, *, limit: int = 10, threshold: float = 0.0) -> list[Candidate]:
         """Candidates for ``query``, best first, at or above ``threshold``."""
         q_tokens = tokens(query.name)
         if not q_tokens:
             return []
-        # An upper bound of each listed name's share of the query's weight: names that
-        # cannot reach the threshold are not aligned at all.
-        weights = [self._token_weight(t) for t in q_tokens]
+        cached = self._reached.get
+        reaches = [cached((t.text, t.script)) or self._reach(t) for t in q_tokens]
+        weights = [r.weight for r in reaches]
         total = sum(weights)
-        size = len(self.names)
-        bound = np.zeros(size)
-        postings, posted = [], []
-        for t, w in zip(q_tokens, weights, strict=True):
-            if t.light:
-                continue
-            reach = self._reach(t)
-            bound[reach.names] += w
-            postings.append(reach.postings)
-            posted.append(reach.weights)
-        if not postings:
-            return []
-        listed = np.bincount(
-            np.concatenate(postings), weights=np.concatenate(posted), minlength=size
-        )
-        target = max(0.0, threshold - 0.15)  # room for dates of birth and joined tokens
-        q = bound / total
-        c = np.minimum(1.0, listed / self.name_totals)
-        possible = (bound > 0) & ((1 + BETA2) * q * c >= target * (BETA2 * c + q))
-        names = [int(n) for n in np.flatnonzero(possible)]
-        if len(names) > CANDIDATES:
-            names.sort(key=lambda n: -bound[n])
-            names = names[:CANDIDATES]
+        names: list[int] = []
+        if any(len(r.names) for r in reaches if not r.light):
+            # What a date of birth, a nationality and a document could add (see _confirm).
+            room = 0.06 * bool(query.dob) + 0.03 * bool(query.nationality)
+            room += 0.10 * bool(query.document)
+            names = self._possible(reaches, total, threshold - room)
         weak = set(self.weak.get(whole(q_tokens), ()))
         names += sorted(weak.difference(names))
         best: dict[int, Candidate] = {}
         for n in names:
             name = self.names[n]
-            name_score, alignments = self._align(q_tokens, name.tokens, weights, name.weights)
+            name_score, chosen = self._align(reaches, q_tokens, weights, total, name)
             if name_score <= 0:
                 continue
             entry = self.entries[name.entry]
@@ -487,8 +670,17 @@ class Screener:
             score, checks = _confirm(name_score, entry, query)
             if name.quality is Quality.LOW:
                 score = min(score, WEAK_ALIAS_SCORE if n in weak else LOW_QUALITY_CAP)
+            if score < threshold:
+                continue  # never shown: not worth explaining
             current = best.get(name.entry)
-            if current is not None and (current.score, current.weak_alias) >= (score, False):
+            # One candidate per entry: its best score, a strong name before a weak alias,
+            # then the name that matched best (its original script, not a transliteration,
+            # when the dates of birth take both to 1.00).
+            if current is not None and (
+                current.score,
+                not current.weak_alias,
+                current.name_score,
+            ) >= (score, n not in weak, name_score):
                 continue
             best[name.entry] = Candidate(
                 entry.reference,
@@ -498,12 +690,15 @@ class Screener:
                 name.quality.value,
                 score,
                 name_score,
-                alignments,
+                tuple(
+                    Alignment(q_tokens[i].text, name.tokens[j].text, rule, round(s, 3))
+                    for i, j, rule, s in sorted(chosen)
+                ),
                 checks,
                 n in weak,
             )
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.weak_alias, c.reference))
-        return [c for c in ranked if c.score >= threshold][:limit]
+        return ranked[:limit]
 
     def screen_many(
         self,
@@ -514,18 +709,35 @@ class Screener:
         progress: Callable[[int], None] | None = None,
         workers: int | None = None,
     ) -> list[list[Candidate]]:
-        """Every query's candidates, in order. A name asked twice is screened once; a long
-        batch is shared among ``workers`` processes (default: one per core)."""
-        todo = list(queries)
-        unique = list(dict.fromkeys(todo))
+        """Every query's candidates, in order. A name asked twice is screened once (however
+        it is written: "KIM Yong-chol" and "Kim Yong Chol" have the same tokens, hence the
+        same candidates); a long batch is shared among ``workers`` processes (default: one
+        per core)."""
+        with _collector_paused():
+            return self._screen_many(list(queries), threshold, limit, progress, workers)
+
+    def _screen_many(
+        self,
+        todo: list[Query],
+        threshold: float,
+        limit: int,
+        progress: Callable[[int], None] | None,
+        workers: int | None,
+    ) -> list[list[Candidate]]:
+        keys = [(words(q.name), q.dob, q.nationality, q.document) for q in todo]
+        first: dict[tuple[Any, ...], Query] = {}
+        for key, query in zip(keys, todo, strict=True):
+            first.setdefault(key, query)
+        unique = list(first.values())
         workers = workers or os.cpu_count() or 1
         answers: list[list[Candidate]] = []
         if workers > 1 and len(unique) >= 4 * CHUNK and "fork" in mp.get_all_start_methods():
             global _SHARED
-            _SHARED = self
-            chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+            # Forked workers inherit the screener and the queries: only ranges are sent.
+            _SHARED = (self, unique)
+            chunks = [(i, min(i + CHUNK, len(unique))) for i in range(0, len(unique), CHUNK)]
             with mp.get_context("fork").Pool(workers) as pool:
-                for part in pool.imap(_work, [(c, threshold, limit) for c in chunks]):
+                for part in pool.imap(_work, [(*c, threshold, limit) for c in chunks]):
                     answers.extend(part)
                     if progress is not None:
                         progress(len(part))
@@ -535,19 +747,37 @@ class Screener:
                 answers.append(self.screen(query, limit=limit, threshold=threshold))
                 if progress is not None and i % CHUNK == 0:
                     progress(CHUNK)
-        found = dict(zip(unique, answers, strict=True))
-        return [found[q] for q in todo]
+        found = dict(zip(first, answers, strict=True))
+        return [found[key] for key in keys]
 
 
 CHUNK = 500
-_SHARED: Screener | None = None
-"""The screener a forked worker process inherits."""
 
 
-def _work(task: tuple[list[Query], float, int]) -> list[list[Candidate]]:
-    queries, threshold, limit = task
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for a batch (and in the worker processes
+    forked for it). Screening makes no reference cycles, so reference counting frees all it
+    leaves behind; the collector would only scan the index and its caches again and again
+    as they grow, a tenth of a batch's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_SHARED: tuple[Screener, list[Query]] | None = None
+"""The screener and the queries a forked worker process inherits."""
+
+
+def _work(task: tuple[int, int, float, int]) -> list[list[Candidate]]:
+    start, stop, threshold, limit = task
     assert _SHARED is not None
-    return [_SHARED.screen(q, limit=limit, threshold=threshold) for q in queries]
+    screener, queries = _SHARED
+    return [screener.screen(q, limit=limit, threshold=threshold) for q in queries[start:stop]]
 
 
 def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str, str]]:
