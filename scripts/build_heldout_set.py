@@ -5,9 +5,11 @@ Two parts, both labelled with the entry of the 2024-09-26 Consolidated List they
 1. ``amended_*``: the real spelling changes of the list. Every name, original-script name
    and alias of an entry in the 2020-11-30 snapshot that the 2024-09-26 snapshot writes
    otherwise under the same reference number (letters and digits compared, case and
-   accents aside), when the 2024 entry still has a name close to it (difflib ratio of
-   0.6 or more, so that a name replaced by another altogether is left out and counted):
-   the old spelling is screened against the 2024 list (``amended_old_spelling``). And the
+   accents aside), when the 2024 entry still has a name close to it (the whole within a
+   difflib ratio of 0.6, and its parts, split at spaces, hyphens and dashes, paired one to
+   one with close parts: see ``is_respelling``; a name replaced by another altogether is
+   left out and counted): respelled, or with a part added or dropped. The old spelling is
+   screened against the 2024 list (``amended_old_spelling``). And the
    reverse: every spelling the 2024 list added close to a name the 2020 list had, screened
    against the 2020 list (``amended_new_spelling``; the ``list`` column says which list).
    A spelling whose nearest listed name is a low-quality alias is reported apart
@@ -265,19 +267,53 @@ def row(i: int, name: str, category: str, expect: str, ref: str, source: str) ->
     }
 
 
+# Legal forms the list writes in full in one snapshot and abbreviated in the other
+# (KPe.062 KOREA ANSAN SHPG COMPANY / Korea Ansan SHPG CO).
+SAME_FORM = {"co": "company", "corp": "corporation", "ltd": "limited"}
+
+
+def name_parts(text: str) -> list[str]:
+    """A name's parts as the list separates them: by spaces, commas, hyphens, dashes,
+    slashes and brackets (SOK-HWA is two parts, as SOK HA is), each folded."""
+    return [f for w in re.split(r"[\s,\-\u2010-\u2015/()]+", text) if (f := fold(w))]
+
+
+def close(x: str, y: str) -> bool:
+    """Two folded name parts that are one, spelled otherwise (difflib ratio of 0.6 or more,
+    or a legal form and its abbreviation)."""
+    return (
+        SAME_FORM.get(x, x) == SAME_FORM.get(y, y)
+        or difflib.SequenceMatcher(None, x, y).ratio() >= 0.6
+    )
+
+
 def is_respelling(new: str, old: str) -> bool:
-    """Each word of ``new`` is close to a word of ``old`` (difflib ratio 0.6 or more), and
-    at least half the words of ``old`` are so matched: the same name, spelled otherwise, not
-    another alias that shares a word or two."""
-    a = [fold(w) for w in words(new) if fold(w)]
-    b = [fold(w) for w in words(old) if fold(w)]
+    """The same name written otherwise. Its parts, particles (al, bin, abu...) aside, are
+    paired one to one, closest first; every part of the one with fewer is paired with a
+    close part of the other, and the pairs are at least half of the other's parts. A name
+    respelled (HWANG SOK-HWA / HWANG SOK HA, KIM YONG CHOL / Kim Young-Cheol), a part added
+    or dropped (ABU ZAYD UMAR DORDA / Abu Zayd Umar Hmeid Dorda); not another alias that
+    shares a part or two (Mullah Khuwayt / Taha al-Khuwayt), nor a part replaced by another
+    (... Abdal-Rahman al-Mawla / ... Abdal-Rahman al-Salbi)."""
+    a, b = (
+        [w for w in parts if w not in PARTICLES] or parts
+        for parts in (name_parts(new), name_parts(old))
+    )
     if not a or not b:
         return False
-    close = [
-        [j for j, y in enumerate(b) if difflib.SequenceMatcher(None, x, y).ratio() >= 0.6]
-        for x in a
-    ]
-    return all(close) and len({j for c in close for j in c}) * 2 >= len(b)
+    fewer, more = sorted((a, b), key=len)
+    pairs = sorted(
+        ((difflib.SequenceMatcher(None, x, y).ratio(), i, j) for i, x in enumerate(fewer)
+         for j, y in enumerate(more) if close(x, y)),
+        reverse=True,
+    )  # fmt: skip
+    used_fewer: set[int] = set()
+    used_more: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_fewer and j not in used_more:
+            used_fewer.add(i)
+            used_more.add(j)
+    return len(used_fewer) == len(fewer) and len(used_more) * 2 >= len(more)
 
 
 def respelled(

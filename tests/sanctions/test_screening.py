@@ -4,10 +4,12 @@ explains itself token by token."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -505,3 +507,38 @@ def test_a_hit_comes_with_what_an_analyst_needs_and_the_lists_age(
     assert "828 days old" in json.loads(old.output)["list_warning"]
     assert "828 days old" in " ".join(table.output.split())
     assert "2016-03-02" in table.output and "472310168" in table.output
+
+
+def _heldout_builder() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "build_heldout_set", Path(__file__).parents[2] / "scripts/build_heldout_set.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "same"),
+    [
+        ("HWANG SOK HA", "HWANG SOK-HWA", True),  # KPi.003, 2024 and 2020
+        ("Kim Young-Cheol", "KIM YONG CHOL", True),  # KPi.024
+        ("Abu Zayd Umar Hmeid Dorda", "ABU ZAYD UMAR DORDA", True),  # LYi.006, a part added
+        ("Korea Ansan SHPG CO", "KOREA ANSAN SHPG COMPANY", True),  # KPe.062
+        ("Mullah Khuwayt", "Taha al-Khuwayt", False),  # QDi.420: another alias
+        # QDi.426: a part replaced by another, not respelled
+        (
+            "Amir Muhammad Sa’id Abdal-Rahman al-Salbi",
+            "Amir Muhammad Sa’id Abdal-Rahman al-Mawla",
+            False,
+        ),
+        ("Daud", "Ustad Daud Zulkarnaen", False),  # QDi.187: one part of three
+    ],
+)
+def test_the_held_out_set_takes_every_respelling_of_the_list(
+    new: str, old: str, same: bool
+) -> None:
+    """The held-out set's respellings between the 2020 and 2024 lists: names split at
+    hyphens as at spaces, a part added or dropped, a legal form abbreviated."""
+    assert _heldout_builder().is_respelling(new, old) is same
