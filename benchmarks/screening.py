@@ -1,14 +1,19 @@
-"""Prints tables: name screening against the UN Security Council Consolidated List, three
-matchers side by side on one labelled set, in one run.
+"""Prints tables: name screening against the UN Security Council Consolidated List, matchers
+side by side on two labelled sets, in one run.
 
 - ``unsc``: the project's own matcher (``unsc.sanctions.screening``), at its
   ``DEFAULT_THRESHOLD``;
+- ``unsc@ca8e64b``: the same matcher as it was at that commit (``git show``; any commit may
+  be named, ``unsc@<commit>``), to time the matcher against its former self;
 - ``logic-v2``: nomenklatura's LogicV2, the scoring behind OpenSanctions' yente, at yente's
   default match threshold (0.70), on candidates blocked much as yente's search does: the
   entries that share a name token (exact, or within Elasticsearch's AUTO edit distance), a
   token's metaphone or a name symbol with the query, the best 50 by summed IDF;
 - ``rapidfuzz``: ``fuzz.token_sort_ratio`` of the lower-cased query against every name and
-  alias of every entry, score/100, threshold 0.85.
+  alias of every entry, score/100, threshold 0.85; ``rapidfuzz-set`` the same with
+  ``fuzz.token_set_ratio``; ``rapidfuzz-set-one`` ``process.extractOne`` with
+  ``token_set_ratio`` and ``score_cutoff=85``, one query at a time, as a user would run it
+  (the best name only).
 
 Measured per matcher: recall on ``expect=alert`` rows (the expected reference among the
 candidates at or above the matcher's threshold), per category and overall; false alerts on
@@ -24,13 +29,16 @@ between its 2020 and 2024 snapshots and from perturbations written apart; never 
 A held-out row with ``list`` 2020-11-30 is screened against that snapshot. Low-quality
 aliases typed as listed (the tuning set's ``low_alias``) are expected to alert.
 
-Speed is measured side by side over the same names: ``unsc`` (all cores, as ``unsc screen
---file`` runs), and RapidFuzz ``token_set_ratio`` and ``token_sort_ratio`` over every name
-and alias (``process.cdist``, ``--workers`` threads; all cores by default).
+Speed is measured side by side over the same names: ``unsc`` and ``unsc@ca8e64b`` (all
+cores, as ``unsc screen --file`` runs), and RapidFuzz ``token_set_ratio`` and
+``token_sort_ratio`` over every name and alias (``process.cdist``, ``--workers`` threads;
+all cores by default; ``token_set_ratio`` on a deterministic sample of 10,000 of the names,
+extrapolated, as it screens a few hundred names a second), and ``extractOne`` (one thread).
 
 Run: .venv/bin/python benchmarks/screening.py [--set benchmarks/data/screening_set.csv]
          [--heldout benchmarks/data/screening_heldout.csv] [--names 100000]
-         [--matchers unsc,logic-v2,rapidfuzz,rapidfuzz-set] [--json out.json]
+         [--matchers unsc,unsc@ca8e64b,logic-v2,rapidfuzz,rapidfuzz-set,rapidfuzz-set-one]
+         [--json out.json]
 (nomenklatura comes with the optional group: uv sync --group bench --inexact)
 """
 
@@ -63,7 +71,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = ROOT / "benchmarks/data/screening_set.csv"
 HELDOUT_SET = ROOT / "benchmarks/data/screening_heldout.csv"
 OLD_LIST = ROOT / "tests/data/unlist/consolidated_2020-11-30.xml"
-MATCHERS = ("unsc", "logic-v2", "rapidfuzz", "rapidfuzz-set")
+BASELINE = "ca8e64b"
+"""The commit whose matcher the speed is compared with (before the held-out set's work)."""
+MATCHERS = (
+    "unsc",
+    f"unsc@{BASELINE}",
+    "logic-v2",
+    "rapidfuzz",
+    "rapidfuzz-set",
+    "rapidfuzz-set-one",
+)
 
 RAPIDFUZZ_THRESHOLD = 0.85
 """The baseline's alert threshold on token_sort_ratio / 100 (a common choice, not tuned)."""
@@ -77,6 +94,9 @@ YENTE_CANDIDATES = 50
 
 LATENCY_CALLS = 1_000
 LOGIC_V2_SAMPLE = 2_000
+RAPIDFUZZ_SET_SAMPLE = 10_000
+"""Names timed for token_set_ratio's throughput (then extrapolated): over every listed name
+it screens a few hundred names a second."""
 """Names timed for logic-v2's throughput (then extrapolated): 100,000 would take too long."""
 
 Alerts = list[tuple[str, float]]
@@ -381,10 +401,86 @@ class RapidFuzzSetMatcher(RapidFuzzMatcher):
     scorer = staticmethod(fuzz.token_set_ratio)
 
 
+class RapidFuzzOneMatcher:
+    """``process.extractOne`` with ``fuzz.token_set_ratio`` and ``score_cutoff`` over every
+    lower-cased name and alias, one query at a time: how a user would run it. The best name
+    only, so one alert at most."""
+
+    name = "rapidfuzz-set-one"
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        names = [(i, a.name.lower()) for i, e in enumerate(entries) for a in e.names()]
+        self.owner = [i for i, _ in names]
+        self.names = [n for _, n in names]
+        self.references = [e.reference for e in entries]
+        self.threshold = RAPIDFUZZ_THRESHOLD
+        self.note = (
+            f"threshold {RAPIDFUZZ_THRESHOLD} (constant); {len(self.names)} names; "
+            "process.extractOne(score_cutoff=85), one thread"
+        )
+
+    def screen(self, rows: Sequence[Row]) -> list[Alerts]:
+        cutoff = round(self.threshold * 100)
+        out: list[Alerts] = []
+        for row in rows:
+            best = process.extractOne(
+                row.name.lower(), self.names, scorer=fuzz.token_set_ratio, score_cutoff=cutoff
+            )
+            found: Alerts = []
+            if best is not None:
+                found.append((self.references[self.owner[best[2]]], best[1] / 100))
+            out.append(found)
+        return out
+
+
+class BaselineMatcher(UnscMatcher):
+    """The project's matcher as it was at a commit (``screening.py``, ``names.py`` and
+    ``nearby.py`` read from git into a package of their own), for speed side by side."""
+
+    def __init__(self, entries: Sequence[Entry], commit: str = BASELINE) -> None:
+        module = baseline_module(commit)
+        self.name = f"unsc@{commit}"
+        self._query = module.Query
+        self.threshold = float(module.DEFAULT_THRESHOLD)
+        self.screener = module.Screener(entries)
+        self.note = f"unsc.sanctions.screening as of commit {commit} (git show)"
+
+
+def baseline_module(commit: str) -> Any:
+    """The screening module of ``commit``, importable beside today's."""
+    import importlib
+    import subprocess
+    import sys
+    import tempfile
+
+    package = f"unsc_{commit}"
+    if package not in sys.modules:
+        root = Path(tempfile.mkdtemp(prefix="unsc-baseline-"))
+        (root / package).mkdir()
+        (root / package / "__init__.py").write_text("")
+        for part in ("screening", "names", "nearby"):
+            text = subprocess.run(
+                ["git", "show", f"{commit}:src/unsc/sanctions/{part}.py"],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            for own in ("screening", "names", "nearby"):
+                text = text.replace(f"from unsc.sanctions.{own} ", f"from {package}.{own} ")
+            (root / package / f"{part}.py").write_text(text)
+        sys.path.insert(0, str(root))
+    return importlib.import_module(f"{package}.screening")
+
+
 def build(name: str, entries: Sequence[Entry], workers: int) -> Matcher:
     """The named matcher over the entries."""
     if name == "unsc":
         return UnscMatcher(entries)
+    if name.startswith("unsc@"):
+        return BaselineMatcher(entries, name.removeprefix("unsc@"))
+    if name == "rapidfuzz-set-one":
+        return RapidFuzzOneMatcher(entries)
     if name == "logic-v2":
         return LogicV2Matcher(entries)
     if name == "rapidfuzz":
@@ -516,7 +612,13 @@ def run(
     if isinstance(matcher, LogicV2Matcher):
         outcome.quality["blocking recall"] = blocking_recall(matcher, rows)
     console.print(f"[dim]{name}: timing {len(queries):,} names ...[/dim]")
-    sample = logic_v2_sample if name == "logic-v2" else None
+    sample = (
+        logic_v2_sample
+        if name == "logic-v2"
+        else RAPIDFUZZ_SET_SAMPLE
+        if name.startswith("rapidfuzz-set")
+        else None
+    )
     outcome.speed = measure_speed(matcher, queries, sample)
     return outcome
 
@@ -667,16 +769,26 @@ def speed_table(outcomes: Sequence[Outcome]) -> Table:
     names = outcomes[0].speed["names"] if outcomes else 0
     bound = SPEED_TARGETS["seconds_for_all"]
     row(f"seconds for {names:,} names", "seconds_for_all", lambda v: f"{v:,.2f}", bound)
-    base = next((o for o in outcomes if o.name == "rapidfuzz-set"), None)
-    if base is not None:
-        table.add_row(
-            "names per second / RapidFuzz token_set_ratio's",
-            "",
-            *(
-                f"{o.speed['names_per_second'] / base.speed['names_per_second']:.2f}"
-                for o in outcomes
-            ),
-        )
+    for label, base in (
+        ("unsc as of the baseline commit", next((o for o in outcomes if "@" in o.name), None)),
+        (
+            "RapidFuzz token_set_ratio (cdist)",
+            next((o for o in outcomes if o.name == "rapidfuzz-set"), None),
+        ),
+        (
+            "RapidFuzz token_set_ratio (extractOne)",
+            next((o for o in outcomes if o.name == "rapidfuzz-set-one"), None),
+        ),
+    ):
+        if base is not None:
+            table.add_row(
+                f"names per second / {label}'s",
+                "≥ 2" if "@" in base.name else "",
+                *(
+                    f"{o.speed['names_per_second'] / base.speed['names_per_second']:.2f}"
+                    for o in outcomes
+                ),
+            )
     row("one name p50 (ms)", "p50_ms", lambda v: f"{v:.2f}", None)
     row("one name p95 (ms)", "p95_ms", lambda v: f"{v:.2f}", SPEED_TARGETS["p95_ms"])
     return table
@@ -706,7 +818,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     names = [m.strip() for m in args.matchers.split(",") if m.strip()]
-    unknown = sorted(set(names) - set(MATCHERS))
+    unknown = sorted(n for n in set(names) - set(MATCHERS) if not n.startswith("unsc@"))
     if unknown:
         parser.error(f"unknown matchers {unknown}: expected some of {', '.join(MATCHERS)}")
     rows = read_set(args.set)
