@@ -219,7 +219,7 @@ def _syllable(ch: str) -> str:
 def tokens(name: str) -> tuple[Token, ...]:
     """The tokens of a name in any script."""
     script, raw = words(name)
-    return tuple(_word(w, script) for w in raw)
+    return tuple(word_token(w, script) for w in raw)
 
 
 def words(name: str) -> tuple[str, tuple[str, ...]]:
@@ -246,7 +246,7 @@ _QUOTES = re.compile("['`\u2018\u2019\u02bc\u02bb]")
 
 
 @lru_cache(maxsize=65536)
-def _word(raw: str, script: str) -> Token:
+def word_token(raw: str, script: str) -> Token:
     """One word of a name, already folded to lower-case Latin letters and digits."""
     canonical = VARIANTS.get(raw, raw)
     if script == "arabic":

@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from unsc.core.errors import UnscError
 from unsc.sanctions.countries import country_code
 from unsc.sanctions.listing import Entry, Quality
-from unsc.sanctions.names import ARABIC_SPELLINGS, VARIANTS, Token, tokens, words
+from unsc.sanctions.names import ARABIC_SPELLINGS, VARIANTS, Token, tokens, word_token, words
 from unsc.sanctions.nearby import Nearby
 
 DEFAULT_THRESHOLD = 0.875
@@ -453,16 +453,16 @@ class Screener:
     def _candidates(self, t: Token) -> set[int]:
         """Listed spellings ``t`` may match by some rule of ``_match`` (a superset)."""
         by = self._by
-        found = set(by["text"].get(t.text, ()))
-        found.update(by["canonical"].get(t.canonical, ()))
+        texts, canonicals = by["text"], by["canonical"]
+        found = set(texts.get(t.text, ()))
+        found.update(canonicals.get(t.canonical, ()))
         found.update(by["key"].get(t.key, ()))
         found.update(by["skeleton" if t.script == "arabic" else "arabic"].get(t.skeleton, ()))
         found.update(by["root"].get(t.canonical, ()))  # Bakri for Bakr
         root = self._root(t.text)
         if root is not None:
-            found.update(by["canonical"].get(root, ()))  # Bakr for Bakri
+            found.update(canonicals.get(root, ()))  # Bakr for Bakri
         if len(t.text) > 2:
-            texts = by["text"]
             for word in self.nearby.near(t.text, 1 if len(t.text) <= 4 else 2):
                 found.update(texts[word])
         return found
@@ -475,7 +475,7 @@ class Screener:
         if found is not None:
             return found
         matches: dict[int, tuple[str, float]] = {}
-        for sid in sorted(self._candidates(t)):
+        for sid in self._candidates(t):
             hit = _match(t, self.spellings[sid])
             if hit is None:
                 continue
@@ -643,7 +643,11 @@ class Screener:
 
     def screen(self, query: Query, *, limit: int = 10, threshold: float = 0.0) -> list[Candidate]:
         """Candidates for ``query``, best first, at or above ``threshold``."""
-        q_tokens = tokens(query.name)
+        return self._screen(query, tokens(query.name), limit, threshold)
+
+    def _screen(
+        self, query: Query, q_tokens: tuple[Token, ...], limit: int, threshold: float
+    ) -> list[Candidate]:
         if not q_tokens:
             return []
         cached = self._reached.get
@@ -729,12 +733,13 @@ class Screener:
         for key, query in zip(keys, todo, strict=True):
             first.setdefault(key, query)
         unique = list(first.values())
+        spelled = [key[0] for key in first]
         workers = workers or os.cpu_count() or 1
         answers: list[list[Candidate]] = []
         if workers > 1 and len(unique) >= 4 * CHUNK and "fork" in mp.get_all_start_methods():
             global _SHARED
             # Forked workers inherit the screener and the queries: only ranges are sent.
-            _SHARED = (self, unique)
+            _SHARED = (self, unique, spelled)
             chunks = [(i, min(i + CHUNK, len(unique))) for i in range(0, len(unique), CHUNK)]
             with mp.get_context("fork").Pool(workers) as pool:
                 for part in pool.imap(_work, [(*c, threshold, limit) for c in chunks]):
@@ -743,8 +748,9 @@ class Screener:
                         progress(len(part))
             _SHARED = None
         else:
-            for i, query in enumerate(unique, start=1):
-                answers.append(self.screen(query, limit=limit, threshold=threshold))
+            for i, (query, (script, raw)) in enumerate(zip(unique, spelled, strict=True), 1):
+                q_tokens = tuple(word_token(w, script) for w in raw)
+                answers.append(self._screen(query, q_tokens, limit, threshold))
                 if progress is not None and i % CHUNK == 0:
                     progress(CHUNK)
         found = dict(zip(first, answers, strict=True))
@@ -769,15 +775,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_SHARED: tuple[Screener, list[Query]] | None = None
-"""The screener and the queries a forked worker process inherits."""
+_SHARED: tuple[Screener, list[Query], list[tuple[str, tuple[str, ...]]]] | None = None
+"""The screener, the queries and their words that a forked worker process inherits."""
 
 
 def _work(task: tuple[int, int, float, int]) -> list[list[Candidate]]:
     start, stop, threshold, limit = task
     assert _SHARED is not None
-    screener, queries = _SHARED
-    return [screener.screen(q, limit=limit, threshold=threshold) for q in queries[start:stop]]
+    screener, queries, spelled = _SHARED
+    return [
+        screener._screen(q, tuple(word_token(w, script) for w in raw), limit, threshold)
+        for q, (script, raw) in zip(queries[start:stop], spelled[start:stop], strict=True)
+    ]
 
 
 def _confirm(score: float, entry: Entry, query: Query) -> tuple[float, dict[str, str]]:
