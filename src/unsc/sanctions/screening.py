@@ -277,7 +277,7 @@ def _derived(q: Token, c: Token) -> bool:
     return len(stem) == 1 and stem[0].canonical == short.canonical
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Reach:
     """What one query token (one spelling of it) matches in the list, worked out once."""
 
@@ -295,11 +295,26 @@ class _Reach:
     weight: float
     """The query token's weight."""
     light: bool
-    posted: npt.NDArray[np.intp] = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    posted: npt.NDArray[np.intp]
     """``names``, then ``names`` again shifted by the number of listed names: where
     ``gains`` go."""
-    gains: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    gains: npt.NDArray[np.float64]
     """``matched`` then ``cover``."""
+
+    @classmethod
+    def of(
+        cls,
+        matches: dict[int, tuple[str, float]],
+        names: npt.NDArray[np.intp],
+        matched: npt.NDArray[np.float64],
+        cover: npt.NDArray[np.float64],
+        weight: float,
+        light: bool,
+        size: int,
+    ) -> _Reach:
+        posted = np.concatenate((names, names + size))
+        gains = np.concatenate((matched, cover))
+        return cls(matches, names, matched, cover, weight, light, posted, gains)
 
 
 REACH_CACHE = 65_536
@@ -407,21 +422,9 @@ class Screener:
         self.nearby = Nearby(w for w in self.listed_texts if len(w) > 2)
         """Listed spellings of three letters or more, for typos."""
         self._reached: dict[tuple[str, str], _Reach] = {}
-        self._weight_bounds: list[tuple[float, float]] = np.array(
-            [
-                (
-                    n.total,
-                    n.total
-                    - MIDDLE_DISCOUNT
-                    * sum(
-                        w
-                        for t, w in zip(n.tokens[1:-1], n.weights[1:-1], strict=True)
-                        if not t.light
-                    ),
-                )
-                for n in self.names
-            ]
-        ).tolist()
+        self._weight_bounds: list[tuple[float, float]] = [
+            (n.total, n.total - MIDDLE_DISCOUNT * self._inner_weight(n)) for n in self.names
+        ]
         """Per name, its weight, and the least a dropped middle name can shrink it to (its
         inner tokens that are not light discounted)."""
         self.weak: dict[str, list[int]] = defaultdict(list)
@@ -429,6 +432,13 @@ class Screener:
         for n, name in enumerate(self.names):
             if name.quality is Quality.LOW:
                 self.weak[whole(name.tokens)].append(n)
+
+    @staticmethod
+    def _inner_weight(name: _Name) -> float:
+        """The weight of a name's inner tokens that are not light: what a dropped middle
+        name may take off."""
+        inner = zip(name.tokens[1:-1], name.weights[1:-1], strict=True)
+        return sum(w for t, w in inner if not t.light)
 
     def _spelling(self, t: Token) -> int:
         sid = self._spelling_ids.get((t.text, t.script))
@@ -491,11 +501,11 @@ class Screener:
             for where in (self._own, self._pairs) if rule != "fuzzy" else (self._own,):
                 if sid in where:
                     groups.append((*where[sid], score))
-        w = self._token_weight(t)
+        w, size = self._token_weight(t), len(self.names)
         if len(groups) == 1:
             names, cover, score = groups[0]
-            reach = _Reach(
-                matches, names, np.full(len(names), w * score), cover * score, w, t.light
+            reach = _Reach.of(
+                matches, names, np.full(len(names), w * score), cover * score, w, t.light, size
             )
         elif sum(len(g[0]) for g in groups) <= 64:
             merged: dict[int, list[float]] = {}
@@ -508,13 +518,14 @@ class Screener:
                         seen[0] = max(seen[0], score)
                         seen[1] += c * score
             ordered = sorted(merged)
-            reach = _Reach(
+            reach = _Reach.of(
                 matches,
                 np.array(ordered, dtype=np.intp),
                 np.array([w * merged[n][0] for n in ordered]),
                 np.array([merged[n][1] for n in ordered]),
                 w,
                 t.light,
+                size,
             )
         else:
             posted = np.concatenate([g[0] for g in groups])
@@ -523,17 +534,15 @@ class Screener:
             starts = np.flatnonzero(np.concatenate(([True], posted[1:] != posted[:-1])))
             scores = np.repeat([g[2] for g in groups], [len(g[0]) for g in groups])[order]
             covers = np.concatenate([g[1] * g[2] for g in groups])[order]
-            reach = _Reach(
+            reach = _Reach.of(
                 matches,
                 posted[starts],
                 w * np.maximum.reduceat(scores, starts),
                 np.add.reduceat(covers, starts),
                 w,
                 t.light,
+                size,
             )
-        size = len(self.names)
-        reach.posted = np.concatenate((reach.names, reach.names + size))
-        reach.gains = np.concatenate((reach.matched, reach.cover))
         if len(self._reached) >= REACH_CACHE:
             self._reached.clear()
         self._reached[key] = reach
