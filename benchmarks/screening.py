@@ -598,10 +598,10 @@ def run(
         matcher = build(name, entries, workers)
     except ImportError as err:
         return f"{name} is not available ({err})"
-    except Exception as err:  # the unsc matcher is being written while this runs
-        if name != "unsc":
+    except Exception as err:  # the unsc matcher is being written, or no git to read a commit
+        if not name.startswith("unsc"):
             raise
-        return f"unsc is not available ({type(err).__name__}: {err})"
+        return f"{name} is not available ({type(err).__name__}: {err})"
     built = time.perf_counter() - started
     console.print(f"[dim]{name}: index built in {built:.2f} s; screening the set ...[/dim]")
     outcome = Outcome(name, matcher.threshold, matcher.note, built)
