@@ -422,6 +422,24 @@ def test_one_letter_and_vowelless_script_match_only_what_they_spell() -> None:
     assert "mahmud" not in best.explanation.lower()
 
 
+def test_two_arabic_script_words_written_as_one_stay_arabic_script() -> None:
+    # Listed: حمد الله سنانی (TAi.111's name in its original script). Two of its words joined,
+    # "llhsnany", are still Arabic script: a query word in Arabic script matches the pair by
+    # its letters, never by its consonants alone as if it were a Latin spelling. "Hamad
+    # Lahsen" (حمد لحسن, a name written here) shares only Hamad with it.
+    found = screener().screen(Query("حمد لحسن"), limit=5)
+    assert all(c.matched_name != "حمد الله سنانی" or c.score < 0.6 for c in found), [
+        c.explanation for c in found
+    ]
+    assert not any(
+        a.rule == "transliteration" and a.listed == "llh" for c in found for a in c.alignments
+    )
+    # The pair written as one in Arabic script (حمدالله, as it is often written) still matches.
+    (best, *_) = screener().screen(Query("حمدالله سنانی"), limit=1)
+    assert best.matched_name == "حمد الله سنانی"
+    assert best.score >= DEFAULT_THRESHOLD
+
+
 def test_the_screen_command_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     runner = CliRunner()
     names = tmp_path / "names.csv"

@@ -200,6 +200,13 @@ class _Name:
     """Each two adjacent tokens written as one (HONG-SOP / Hongsop), as a spelling."""
 
 
+def _joined(a: Token, b: Token) -> Token:
+    """Two adjacent tokens written as one word, in their own script: two Arabic-script
+    words joined are still Arabic script, matched by their letters and not by their
+    consonants alone as a Latin spelling would be."""
+    return word_token(a.text + b.text, a.script if a.script == b.script else "latin")
+
+
 _PAIRS: dict[tuple[str, str, str, str], tuple[str, float] | None] = {}
 
 
@@ -385,9 +392,7 @@ class Screener:
                     weights,
                     sum(weights) or 1.0,
                     tuple(map(self._spelling, name_tokens)),
-                    tuple(
-                        self._spelling(tokens(a.text + b.text)[0]) for a, b in pairwise(name_tokens)
-                    ),
+                    tuple(self._spelling(_joined(a, b)) for a, b in pairwise(name_tokens)),
                 )
             )
         # Where each spelling stands: as a token (its weight), and as two tokens written as
