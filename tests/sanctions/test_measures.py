@@ -240,3 +240,57 @@ def test_a_diff_credits_each_step_to_the_resolution_that_made_it() -> None:
         r.strip("│ ") for r in rows[amended + 1 : amended + 4]
     ).replace(" │ ", " ")
     row("+ added", "DPRK workers abroad", "S/RES/2371 (2017), OP11")
+
+
+FREEZE = "crude-oil-freeze"
+
+
+def test_a_measure_that_came_and_went_between_the_two_days_is_in_the_diff() -> None:
+    """2375 OP15 froze crude oil supplies at the previous twelve months' amount (11 September
+    2017); 2397 OP4 replaced the freeze with a fixed cap (22 December 2017). From 1 January
+    2017 to 1 June 2018 the freeze was in force on neither day, but it was added and ended
+    in between: the diff says so, with its dates and both paragraphs."""
+    view = sanctions.changes("1718", D(2017, 1, 1), D(2018, 6, 1))
+    added = {m["id"]: m for m in view["added"]}
+    freeze = added[FREEZE]
+    assert freeze["by"] == ["S/RES/2375 (2017), OP15"] and freeze["since"] == "2017-09-11"
+    assert freeze["ended"] == "2017-12-22" and freeze["ended_by"] == ["S/RES/2397 (2017), OP4"]
+    assert [(s["action"], s["by"], s["effective"]) for s in freeze["then"]] == [
+        ("end", "S/RES/2397 (2017), OP4", "2017-12-22")
+    ]
+    assert added["crude-oil-cap"]["ended"] is None and added["crude-oil-cap"]["ended_by"] == []
+    assert FREEZE not in {m["id"] for m in view["removed"]}
+
+
+@pytest.mark.parametrize("regime_id", ["1718", "1267"])
+def test_every_measure_changed_between_the_two_days_is_accounted_for(regime_id: str) -> None:
+    """Whatever a resolution did to a measure between --from and --to shows in the diff:
+    added (and, if so, ended), ended, or amended."""
+    regime = load_regime(regime_id)
+    years = sorted({c.effective.year for c in regime.changes})
+    for year in years:
+        since, until = D(year, 1, 1), D(year, 12, 31)
+        view = sanctions.changes(regime_id, since, until)
+        shown = (
+            {m["id"] for m in view["added"]}
+            | {m["id"] for m in view["removed"]}
+            | {c["after"]["id"] for c in view["changed"]}
+        )
+        touched = {c.measure for c in regime.changes if since < c.effective <= until}
+        assert touched <= shown, (year, sorted(touched - shown))
+
+
+def test_the_diff_command_shows_the_crude_oil_freeze_added_and_ended() -> None:
+    args = ["sanctions", "diff", "--regime", "1718", "--from", "2017-01-01", "--to", "2018-06-01"]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    freeze = next(m for m in json.loads(result.stdout)["added"] if m["id"] == FREEZE)
+    assert (freeze["since"], freeze["ended"]) == ("2017-09-11", "2017-12-22")
+    result = CliRunner().invoke(app, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    added = next(i for i, r in enumerate(rows) if "+ added" in r and "Crude oil frozen" in r)
+    assert "S/RES/2375 (2017), OP15" in rows[added] and "2017-09-11" in rows[added + 1]
+    ended = next(i for i, r in enumerate(rows) if "- ended" in r and "Crude oil frozen" in r)
+    assert ended > added and "S/RES/2397 (2017), OP4" in rows[ended]
+    assert "2017-12-22" in rows[ended + 1]

@@ -105,3 +105,14 @@ def test_errors_say_what_to_fix(client: TestClient) -> None:
     assert answer.status_code == 422 and "no draft" in answer.json()["error"]
     answer = client.post("/api/screen", json={"name": ""})
     assert answer.status_code == 422
+
+
+def test_the_diff_shows_a_measure_that_came_and_went(client: TestClient) -> None:
+    """2375 OP15's crude oil freeze (11 September 2017), replaced by 2397 OP4's cap (22
+    December 2017), is in force on neither day of 2017-01-01 to 2018-06-01."""
+    body = client.get(
+        "/api/sanctions/1718/diff", params={"from": "2017-01-01", "to": "2018-06-01"}
+    ).json()
+    freeze = next(m for m in body["added"] if m["id"] == "crude-oil-freeze")
+    assert freeze["by"] == ["S/RES/2375 (2017), OP15"] and freeze["since"] == "2017-09-11"
+    assert (freeze["ended"], freeze["ended_by"]) == ("2017-12-22", ["S/RES/2397 (2017), OP4"])

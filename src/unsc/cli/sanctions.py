@@ -88,9 +88,12 @@ def diff(
     for column in ("", "Measure", "By"):
         table.add_column(column)
     for m in view["added"]:
-        table.add_row("[green]+ added[/]", m["title"], "\n".join(m["by"]))
+        table.add_row(f"[green]+ added[/]\n  {m['since']}", m["title"], "\n".join(m["by"]))
         for step in m["then"]:
-            table.add_row(*_amended(m["title"], step))
+            if step["action"] != "end":
+                table.add_row(*_amended(m["title"], step))
+        if m["ended"]:  # came and went between the two days
+            table.add_row(f"[red]- ended[/]\n  {m['ended']}", m["title"], "\n".join(m["ended_by"]))
     for m in view["removed"]:
         when = f"\n  {m['ended']}" if m["ended"] else ""
         table.add_row(f"[red]- ended[/]{when}", m["title"], "\n".join(m["by"]))

@@ -357,6 +357,39 @@ def history(
     )
 
 
+def passing(
+    regime: Regime,
+    since: dt.date,
+    until: dt.date,
+    extra: Iterable[Change] = (),
+) -> tuple[tuple[Measure, dt.date, tuple[str, ...]], ...]:
+    """The measures that came and went between two days: added after ``since`` and ended
+    (by a change, or by their term running out) before ``until``, so in force on neither
+    day. Each as it last stood, with the day it ended and the paragraph that ended it."""
+    drafted = tuple(extra)
+    on_either = {m.id for m in in_force(regime, since)} | {
+        m.id for m in in_force(regime, until, drafted)
+    }
+    touched = dict.fromkeys(
+        c.measure
+        for c in sorted((*regime.changes, *drafted), key=lambda c: (c.effective, c.adopted))
+        if since < c.effective <= until and c.measure not in on_either
+    )
+    found: list[tuple[Measure, dt.date, tuple[str, ...]]] = []
+    for measure_id in touched:
+        steps = history(regime, measure_id, since, until, drafted)
+        last = next((s.after for s in reversed(steps) if s.after is not None), None)
+        if last is None:
+            continue  # ended, never added in between: nothing was in force
+        end = next((s for s in reversed(steps) if s.after is None), None)
+        if end is not None and end.change.effective > last.since:
+            found.append((last, end.change.effective, (end.change.where,)))
+        elif last.until is not None and last.until < until:
+            setting = [c.where for c in last.changes if c.until == last.until]
+            found.append((last, last.until + dt.timedelta(days=1), tuple(setting[-1:])))
+    return tuple(found)
+
+
 def difference(before: Sequence[Measure], after: Sequence[Measure]) -> Difference:
     old = {m.id: m for m in before}
     new = {m.id: m for m in after}

@@ -25,6 +25,7 @@ from unsc.core.measures import (
     ending,
     history,
     in_force,
+    passing,
 )
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
@@ -119,21 +120,38 @@ def changes(
     regime_id: str, before: dt.date, after: dt.date, draft: str | None = None
 ) -> dict[str, Any]:
     """What changed from ``before`` to ``after`` (or, with ``draft``, between the regime on
-    ``after`` as it was and as the draft would have made it)."""
+    ``after`` as it was and as the draft would have made it). A measure added in between
+    is in ``added`` with ``ended`` (the first day it was no longer in force) and
+    ``ended_by``: both are set where it came and went between the two days (2375 OP15's
+    crude oil freeze, replaced by 2397 OP4's cap), ``None`` and ``[]`` otherwise."""
     regime = load_regime(regime_id)
     extra = regime.draft(draft) if draft else ()
     old = in_force(regime, before)
     new = in_force(regime, after, extra)
     found = difference(old, new)
+    added = [
+        {
+            **measure_view(m, after),
+            **_steps(regime, m.id, before, after, extra, added=True),
+            "ended": None,
+            "ended_by": [],
+        }
+        for m in found.added
+    ] + [
+        {
+            **measure_view(m, ended - dt.timedelta(days=1)),
+            **_steps(regime, m.id, before, after, extra, added=True),
+            "ended": ended.isoformat(),
+            "ended_by": list(by),
+        }
+        for m, ended, by in passing(regime, before, after, extra)
+    ]
     return {
         "regime": regime_view(regime),
         "from": before.isoformat(),
         "to": after.isoformat(),
         "draft": draft,
-        "added": [
-            {**measure_view(m, after), **_steps(regime, m.id, before, after, extra, added=True)}
-            for m in found.added
-        ],
+        "added": sorted(added, key=lambda m: str(m["since"])),
         "removed": [
             {**measure_view(m, before), **_ended(ending(regime, m.id, before, after, extra))}
             for m in found.removed
