@@ -143,6 +143,66 @@ def test_the_claim_of_23_missiles_and_six_icbms_is_checked_against_the_record(
     (claim,) = view["claims"]
     assert claim["source"].startswith("SC/14911")
     assert claim["record"]["missiles"] == 23 and claim["record"]["days"] == 15
-    assert claim["record"]["icbm"] == ["2022-03-16", "2022-03-24"]  # UTC dates
     assert claim["record"]["unknown"] == 10
     assert "23" in claim["supports"] and "cannot" in claim["cannot"]
+
+
+def test_the_claim_is_on_one_clock_new_york(record: Database) -> None:
+    """The Council voted on 26 May 2022 in New York: every date of the claim's check is a New
+    York date, as in the trigger table (the ICBM of 16 March in Korea and UTC was launched
+    on 15 March in New York; the launch of 27 February in Korea, on 26 February)."""
+    with record.sessions() as session:
+        view = sanctions.triggers(session, "1718")
+    (claim,) = view["claims"]
+    assert claim["record"]["dates"].startswith("New York dates")
+    assert claim["record"]["icbm"] == ["2022-03-15", "2022-03-24"]
+    assert claim["record"]["unknown_dates"] == [
+        "2022-02-26",
+        "2022-03-04",
+        "2022-05-03",
+        "2022-05-07",
+        "2022-05-12",
+        "2022-05-24",
+    ]
+    text = claim["supports"] + claim["cannot"]
+    assert "New York" in text and "UTC" not in text and "Korean" not in text
+    assert "2022-03-15" in claim["cannot"] and "2022-03-16" not in claim["cannot"]
+    events = view["triggers"][0]["events"]
+    assert {e["date"] for e in events} >= set(claim["record"]["icbm"])
+    launches = [*events, *view["triggers"][0]["unclassified"]["events"]]
+    near = [e for e in launches if "2021-12-30" < e["date_utc"] < "2022-05-28"]
+    assert all(e["date_clock"] == "New York" for e in near)  # each has its launch time
+
+
+def test_every_date_names_its_clock(record: Database) -> None:
+    """A launch without a time has no New York date: its UTC date is shown, and says so."""
+    with record.sessions() as session:
+        (trigger,) = sanctions.triggers(session, "1718")["triggers"]
+    unknown = trigger["unclassified"]["events"]
+    assert {e["date_clock"] for e in unknown} == {"New York", "UTC"}
+    no_time = [e for e in unknown if e["date_clock"] == "UTC"]
+    assert {e["date"] for e in no_time} >= {"2022-06-05", "2022-12-23"}
+    assert all(e["date"] == e["date_utc"] for e in no_time)
+
+
+def test_the_triggers_table_lists_the_launches_of_unknown_type(record: Database) -> None:
+    """The note says the launches of unknown type are listed: the table lists them (the
+    first --show N, and where the rest are)."""
+    url = record.engine.url.render_as_string(hide_password=False)
+    args = ["sanctions", "triggers", "--regime", "1718", "--db", url]
+    result = CliRunner().invoke(app, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "listed here" not in text
+    assert "Launches of unknown type" in text
+    for day in ("2019-04-17", "2022-02-26", "2022-05-24"):
+        assert day in text
+    no_time = [r for r in result.stdout.splitlines() if "2022-06-05" in r and "not known" in r]
+    assert len(no_time) == 2  # no launch time: its New York date is not known
+    result = CliRunner().invoke(app, [*args, "--show", "3"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "2022-02-26" in text and "2022-05-24" not in text.split("Claim:")[0]
+    assert "… and 61 more: --show 64, --json or the /sanctions page" in text
+    result = CliRunner().invoke(app, [*args, "--show", "-1"])
+    assert result.exit_code != 0 and "--show" in result.output

@@ -198,3 +198,19 @@ def test_the_trigger_shows_unknown_launches_joint_statements_apart_and_the_claim
     expect(claim).to_contain_text("23 missiles on 15 days")
     expect(claim).to_contain_text("It cannot confirm six ICBMs")
     expect(claim).to_contain_text("SC/14911")
+
+
+def test_the_claim_and_the_unknown_launches_name_their_clock(page: Page, server: str) -> None:
+    """The claim's dates are New York dates, as the trigger table's: the ICBM launched on 16
+    March 2022 in Korea and UTC was launched on 15 March in New York. A launch whose time the
+    data do not give has no New York date, and the page says so."""
+    page.goto(server + "/sanctions?regime=1718&on=2022-06-01")
+    claim = page.locator(".claim")
+    expect(claim).to_contain_text("(New York dates)")
+    expect(claim).to_contain_text("ICBM (2022-03-15, 2022-03-24)")
+    expect(claim).not_to_contain_text("UTC")
+    expect(claim).not_to_contain_text("Korean")
+    rows = page.locator("#table-unclassified tbody tr").filter(has_text="2022-06-05")
+    expect(rows.filter(has_text="not known (no time)")).to_have_count(2)
+    expect(rows.filter(has_text="2022-06-04")).to_have_count(6)
+    expect(page.locator(".unknown-note")).not_to_contain_text("listed here")

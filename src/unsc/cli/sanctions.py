@@ -213,10 +213,14 @@ def triggers(
     db: Annotated[
         str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
     ] = None,
+    show: Annotated[
+        int,
+        typer.Option("--show", min=0, help="Launches of unknown type listed (0: none)."),
+    ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """The events that met a resolution's trigger (2397 OP28: a nuclear test or an ICBM
-    launch), each with what the Council did next."""
+    launch), each with what the Council did next, and the launches of unknown type."""
     from rich.table import Table
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -255,15 +259,42 @@ def triggers(
                 for r in event["responses"]
             )
             joint = "\n".join(f"{j['date']} {j['subject']}" for j in event["joint_statements"])
-            table.add_row(event["date"], what, responses or "nothing in the record", joint)
+            table.add_row(_day(event), what, responses or "nothing in the record", joint)
         out.print(table)
-        out.print(trigger["unclassified"]["note"])
+        unknown = trigger["unclassified"]
+        out.print(unknown["note"])
+        _unknown_launches(unknown["events"], show)
     for claim in view.get("claims", []):
         out.print(f"Claim: {claim['claim']} ({claim['source']}).")
         out.print(f"  The record supports: {claim['supports']}")
         out.print(f"  It cannot: {claim['cannot']}")
     if not view["triggers"]:
         out.print(f"No trigger is modelled for regime {view['regime']['id']}.")
+
+
+def _day(event: dict[str, Any]) -> str:
+    """An event's date, with its clock where it is not New York's."""
+    clock = event.get("date_clock", "New York")
+    return event["date"] if clock == "New York" else f"{event['date']} {clock}"
+
+
+def _unknown_launches(events: list[dict[str, Any]], show: int) -> None:
+    """The first ``show`` launches of unknown type, and where the rest are."""
+    from rich.table import Table
+
+    if show and events:
+        table = Table(title=f"Launches of unknown type ({len(events)})")
+        for column in ("Date (New York)", "Date (UTC)", "Missile", "Outcome", "Source"):
+            table.add_column(column)
+        for e in events[:show]:
+            ny = e["date"] if e["date_clock"] == "New York" else "not known (no launch time)"
+            table.add_row(ny, e["date_utc"], e["name"], e["outcome"] or "", e["source"])
+        out.print(table)
+    if len(events) > show:
+        out.print(
+            f"… and {len(events) - show} more: --show {len(events)}, --json or the "
+            "/sanctions page list them all."
+        )
 
 
 sanctions_app.command("list-update")(list_update)

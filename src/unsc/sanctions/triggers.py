@@ -40,6 +40,9 @@ class Event:
     source: str = ""
     day_utc: dt.date | None = None
     """The UTC date the launch data give, where it differs from ``day``'s source."""
+    clock: str = "New York"
+    """The clock ``day`` is on: ``New York``, or ``UTC`` for a launch whose time the data
+    do not give (its New York date, the same day or the one before, is not known)."""
 
     @property
     def meets_2397_op28(self) -> bool:
@@ -54,6 +57,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
+            "date_clock": self.clock,
             "date_utc": (self.day_utc or self.day).isoformat(),
             "kind": self.kind,
             "name": self.name,

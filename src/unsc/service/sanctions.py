@@ -291,13 +291,14 @@ def triggers(db: Session, regime_id: str) -> dict[str, Any]:
 
 
 def _unclassified_view(unknown: list[Event], events: list[Event], since: dt.date) -> dict[str, Any]:
-    """Launches of unknown type, counted per year against all launches."""
+    """Launches of unknown type, counted per year (by New York date, else UTC where the
+    launch time is not given) against all launches."""
     launches = [e for e in events if e.kind == "missile_launch" and e.day > since]
-    years = sorted({(e.day_utc or e.day).year for e in launches})
+    years = sorted({e.day.year for e in launches})
     by_year = {
         str(y): {
-            "launches": sum((e.day_utc or e.day).year == y for e in launches),
-            "unknown": sum((e.day_utc or e.day).year == y for e in unknown),
+            "launches": sum(e.day.year == y for e in launches),
+            "unknown": sum(e.day.year == y for e in unknown),
         }
         for y in years
     }
@@ -310,8 +311,9 @@ def _unclassified_view(unknown: list[Event], events: list[Event], since: dt.date
         "note": f"{len(unknown)} of the {len(launches)} missiles launched since "
         f"{since.isoformat()} ({per_year or 'none'}) have no type in the launch data "
         "(nk-missile-tests: 'Unknown'); "
-        "the record cannot say whether they met the condition, so they are listed here, "
-        "not counted as meeting it. No cited source bundled names them.",
+        "the record cannot say whether they met the condition, so they are listed, "
+        "not counted as meeting it. No cited source bundled names them. Dates are New York "
+        "dates, or UTC where the data give no launch time.",
         "events": [e.to_dict() for e in unknown],
     }
 
@@ -326,17 +328,23 @@ def _claims(db: Session) -> list[dict[str, Any]]:
     """A claim made at the Council, checked against the launch record: what the record
     supports and what it cannot."""
     rows = queries.list_events(db, "missile_launch", None, None, limit=100_000, offset=0).items
-    span = [r for r in rows if "2022-01-01" <= (r["date_korea"] or r["date"]) <= "2022-05-25"]
-    icbm = sorted(r["date"] for r in span if r["missile_type"] == "ICBM")
-    unknown = sorted(r["date"] for r in span if r["missile_type"] in (None, "", "Unknown"))
-    days = len({r["date"] for r in span})
+    # every launch of the span has a time, hence a New York date (tested)
+    span = [
+        {**r, "day": r["date_new_york"] or r["date"]}
+        for r in rows
+        if "2022-01-01" <= (r["date_new_york"] or r["date"]) <= "2022-05-25"
+    ]
+    icbm = sorted(r["day"] for r in span if r["missile_type"] == "ICBM")
+    unknown = sorted(r["day"] for r in span if r["missile_type"] in (None, "", "Unknown"))
+    days = len({r["day"] for r in span})
     return [
         {
             **SEED_CLAIM,
             "record": {
                 "from": "2022-01-01",
                 "to": "2022-05-25",
-                "dates": "Korean dates (the vote was on 26 May in New York)",
+                "dates": "New York dates, as the vote of 26 May 2022 (from the launch times "
+                "in UTC)",
                 "missiles": len(span),
                 "days": days,
                 "icbm": icbm,
@@ -344,9 +352,9 @@ def _claims(db: Session) -> list[dict[str, Any]]:
                 "unknown_dates": sorted(set(unknown)),
             },
             "supports": f"{len(span)} missiles on {days} days from 1 January to 25 May 2022 "
-            "(Korean dates) in nk-missile-tests: the 23 agree.",
+            "(New York dates) in nk-missile-tests: the 23 agree.",
             "cannot": f"The record types {len(icbm)} of them ICBM "
-            f"({', '.join(icbm)}, UTC); {len(unknown)} have no type "
+            f"({', '.join(icbm)}); {len(unknown)} have no type "
             f"({', '.join(sorted(set(unknown)))}). It cannot confirm six ICBMs: the other "
             "ICBMs counted, if among these, are the United States' own assessment, which the "
             "record does not hold.",
@@ -365,6 +373,7 @@ def _dprk_events(db: Session) -> list[Event]:
             r["outcome"],
             r["source_ref"] or "",
             dt.date.fromisoformat(r["date"]),
+            "New York" if r["date_new_york"] else "UTC",
         )
         for r in rows
     ]

@@ -357,7 +357,7 @@ def sanctions_page(
     )
     events = [
         {
-            "date": e["date"],
+            "date": e["date"] + ("" if e["date_clock"] == "New York" else f" ({e['date_clock']})"),
             "event": f"{e['name']} ({e['missile_type'] or e['kind']}, {e['outcome']})",
             "responses": [
                 f"{r['date']} {r['kind'].replace('_', ' ')} {r['symbol'] or ''}".strip()
@@ -392,7 +392,11 @@ def sanctions_page(
             ("outcome", "Outcome"),
             ("source", "Source"),
         ),
-        [e for u in unknown for e in u["events"]],
+        [
+            {**e, "date": e["date"] if e["date_clock"] == "New York" else "not known (no time)"}
+            for u in unknown
+            for e in u["events"]
+        ],
     )
     trigger_chart = _trigger_chart(triggered["triggers"]) if triggered["triggers"] else ""
     ledger_charts = [
