@@ -742,15 +742,26 @@ class Screener:
         progress: Callable[[int], None] | None,
         workers: int | None,
     ) -> list[list[Candidate]]:
-        keys = [(words(q.name), q.dob, q.nationality, q.document) for q in todo]
+        spelling: dict[str, tuple[str, tuple[str, ...]]] = {}
+        keys = []
+        for q in todo:
+            said = spelling.get(q.name)
+            if said is None:
+                said = spelling[q.name] = words(q.name)
+            keys.append((said, q.dob, q.nationality, q.document))
         first: dict[tuple[Any, ...], Query] = {}
         for key, query in zip(keys, todo, strict=True):
             first.setdefault(key, query)
+        workers = workers or os.cpu_count() or 1
+        parallel = workers > 1 and len(first) >= 4 * CHUNK and "fork" in mp.get_all_start_methods()
+        if parallel:
+            # Names that share their longest word go to one worker, in one chunk as far as
+            # they can: what it works out for a word is worked out once, not once per worker.
+            first = dict(sorted(first.items(), key=_by_longest_word))
         unique = list(first.values())
         spelled = [key[0] for key in first]
-        workers = workers or os.cpu_count() or 1
         answers: list[list[Candidate]] = []
-        if workers > 1 and len(unique) >= 4 * CHUNK and "fork" in mp.get_all_start_methods():
+        if parallel:
             global _SHARED
             # Forked workers inherit the screener and the queries: only ranges are sent.
             _SHARED = (self, unique, spelled)
@@ -772,6 +783,11 @@ class Screener:
 
 
 CHUNK = 500
+
+
+def _by_longest_word(item: tuple[tuple[Any, ...], Query]) -> tuple[str, str]:
+    script, raw = item[0][0]
+    return max(raw, key=len, default=""), script
 
 
 @contextmanager
