@@ -31,7 +31,8 @@ def test_council_json_has_the_documented_shape() -> None:
     assert set(view) >= {"date", "threshold", "members", "president"}
     assert view["threshold"] == 9 and len(view["members"]) == 15  # type: ignore[arg-type]
     member = view["members"][0]  # type: ignore[index]
-    assert set(member) == {"name", "iso3", "permanent", "term_start", "term_end"}
+    assert set(member) == {"name", "iso3", "permanent", "term_start", "term_end", "source"}
+    assert member["source"]["ref"] == "A/RES/2758 (XXVI), 25 October 1971"  # type: ignore[index]
     assert view["president"] == {"name": "United States", "iso3": "USA", "basis": "rule 18"}
     assert (view["unknown_seats"], view["note"]) == (0, None)
 

@@ -51,6 +51,11 @@ def test_the_council_on_2_january_2027_is_whole_and_sourced() -> None:
         view = council_today()
     assert view["date"] == "2027-01-02" and view["unknown_seats"] == 0
     assert iso_codes(view) == P5 | ELECTED_2026 | {"BHR", "COL", "COD", "LVA", "LBR"}
+    elected_2026 = [m for m in view["members"] if m["iso3"] in ELECTED_2026]  # type: ignore[attr-defined]
+    assert {m["source"]["ref"] for m in elected_2026} == {
+        "General Assembly, 80th session, 86th plenary meeting, 3 June 2026 "
+        "(election of five non-permanent members; webcast transcript)"
+    }
 
 
 def test_the_council_on_1_june_2031_names_its_unknown_seats() -> None:

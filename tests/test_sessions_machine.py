@@ -72,6 +72,12 @@ def test_one_ballot_per_delegation_and_a_retry_counts_once() -> None:
         meeting.do("CHN", "cast", cast="no", ballot_id="phone-1")
     with pytest.raises(m.SessionError, match="already voted"):
         meeting.do("CHN", "cast", cast="yes", ballot_id="phone-2")
+    # A retry carries the vote it retries: another vote under the same id is refused, and
+    # says what was counted (a phone must never show a vote that was not counted).
+    with pytest.raises(m.SessionError, match="counted on vote 1 as no; a retry sends the same"):
+        meeting.do("CHN", "cast", cast="yes", ballot_id="phone-1")
+    # The seat is named in any case, as members are everywhere else.
+    meeting.do("FRA", "cast", cast="yes", ballot_id="phone-fr", seat="fra")
     assert meeting.state.tally(meeting.state.votes[-1])["no"] == 1
 
 

@@ -49,3 +49,13 @@ def test_the_home_page_in_2031_shows_what_is_known(page: Page, server: str) -> N
         page.goto(server + "/")
         expect(page.locator("#table-council")).to_contain_text("Kyrgyzstan")
         expect(page.get_by_role("note")).to_have_count(0)
+
+
+def test_the_live_set_up_page_offers_the_last_whole_council(client: TestClient) -> None:
+    with fixed_today(dt.date(2028, 3, 1)):
+        page = client.get("/live").text
+    assert 'name="date" value="2027-12-31" max="2027-12-31"' in page
+    assert "Every member of the real Council is known until 2027-12-31" in page
+    with fixed_today(JAN_2027):
+        page = client.get("/live").text
+    assert 'name="date" value="2027-01-02">' in page and "is known until" not in page

@@ -215,3 +215,22 @@ def test_a_vote_by_keyboard_alone(browser: Browser, server: str) -> None:
     outline = chair.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     context.close()
+
+
+def test_screening_results_read_on_a_phone_without_scrolling(phone: Page, server: str) -> None:
+    """Each candidate is a card: its score, listed name and explanation lie within the
+    screen (they were cut off in a table scrolled sideways)."""
+    phone.goto(server + "/screen?name=Abu+Hamza+Al-Masri")
+    cells = phone.locator("#table-candidates td")
+    assert cells.count() > 10
+    outside = cells.evaluate_all(
+        "els => els.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+        ".map(e => e.dataset.label)"
+    )
+    assert outside == []
+    first = phone.locator("#table-candidates tbody tr").first
+    assert "QDi.067" in first.inner_text() and "0.875" in first.inner_text()
+    labels = first.locator("td").evaluate_all(
+        "els => els.map(e => getComputedStyle(e, '::before').content)"
+    )
+    assert '"Why"' in labels and '"Listed name"' in labels

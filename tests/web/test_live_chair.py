@@ -134,6 +134,13 @@ def test_the_chairs_grid_the_phones_confirmation_and_the_projector_after_the_clo
     expect(projector.locator("#line")).to_contain_text("in favour 13, against 2")
     size = projector.locator("#line").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 32, f"the projector's tally is {size}px"
+    # After the close: the result, the outcome naming the vetoing members (said once), and
+    # every member's vote, all on one screen of the room (nobody scrolls a projector).
+    expect(projector.locator("#line")).to_have_text(
+        "Closed: in favour 13, against 2, abstaining 0 (9 needed)"
+    )
+    expect(projector.locator("#veto")).to_have_text("")
+    assert projector.evaluate("document.documentElement.scrollHeight <= window.innerHeight")
     # Readable across the room and on a phone alike: nothing scrolls sideways.
     for page in (projector, phones["CHN"], chair):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -86,7 +86,7 @@ def screen(
         for c in view["candidates"]:
             alert = c["alert"]
             table.add_row(
-                f"[bold red]{c['score']:.2f}[/]" if alert else f"{c['score']:.2f}",
+                f"[bold red]{c['score']:.3f}[/]" if alert else f"{c['score']:.3f}",
                 "[bold red]ALERT[/]" if alert else "",
                 c["reference"],
                 c["name"],

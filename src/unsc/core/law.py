@@ -278,9 +278,11 @@ def _members_on(law: Law, day: dt.date) -> tuple[Member, ...]:
     for seat in law.permanent_seats:
         entry: Entry[str] | None = seat.holders.entry_on(day)
         if entry is not None:
-            members.append(Member(law.state(entry.value, day), True, entry.start, entry.end))
+            state = law.state(entry.value, day)
+            members.append(Member(state, True, entry.start, entry.end, entry.citation))
     for term in _terms_on(law, day):
-        members.append(Member(law.state(term.key, day), False, term.start, term.end))
+        state = law.state(term.key, day)
+        members.append(Member(state, False, term.start, term.end, term.citation))
     return tuple(members)
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from unsc.core.citations import Citation
+
 
 class Cast(StrEnum):
     """How a member stood on a question, as the record keeps it (domain facts §1.2)."""
@@ -73,6 +75,8 @@ class Member:
     permanent: bool
     term_start: dt.date
     term_end: dt.date | None
+    citation: Citation | None = field(default=None, compare=False)
+    """What seats this member: its election, the Charter, a succession."""
 
     @property
     def key(self) -> str:

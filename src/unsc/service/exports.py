@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 from sqlalchemy.orm import Session
 
 from unsc.record import queries
+from unsc.service.spreadsheet import safe_cell
 
 TABLES = ("votes", "vetoes", "events")
 FORMATS = ("csv", "json", "parquet")
@@ -51,7 +52,7 @@ def export(session: Session, table: str, fmt: str) -> bytes:
         if data:
             writer = csv.DictWriter(out, fieldnames=list(data[0]))
             writer.writeheader()
-            writer.writerows(data)
+            writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in data)
         return out.getvalue().encode()
     arrow = pa.Table.from_pylist(data)
     metadata = {b"unsc.sources": json.dumps(sources, ensure_ascii=False).encode()}

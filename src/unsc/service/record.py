@@ -88,6 +88,7 @@ def council_view(council: CouncilOn) -> dict[str, Any]:
                 "permanent": m.permanent,
                 "term_start": m.term_start.isoformat(),
                 "term_end": None if m.term_end is None else m.term_end.isoformat(),
+                "source": None if m.citation is None else m.citation.to_dict(),
             }
             for m in council.members
         ],

@@ -241,7 +241,7 @@ BALLOT_ID_LIMIT = 64
 
 def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str, Any]:
     named = data.get("seat")
-    if named is not None and named != actor:
+    if named is not None and str(named).casefold() != actor.casefold():
         other = _name(state, named) if named in state.seats else repr(named)
         raise SessionError(
             f"seat: this link casts the ballot of {_name(state, actor)} ({actor}) only, not of "
@@ -265,6 +265,18 @@ def _cast(state: SessionState, actor: str, data: Mapping[str, Any]) -> dict[str,
         if asked is None and state.open_vote is not None:
             asked = state.open_vote.number
         if asked is None or (type(asked) is int and asked == counted.number):
+            recorded = counted.ballots.get(actor)
+            sent = data.get("cast")
+            corrected = any(
+                c.get("vote") == counted.number and c.get("seat") == actor
+                for c in state.corrections
+            )
+            if recorded and sent is not None and str(sent) != recorded.value and not corrected:
+                raise SessionError(
+                    f"ballot_id: this ballot was counted on vote {counted.number} as "
+                    f"{recorded.value}; a retry sends the same vote (the chair can record a "
+                    "correction)"
+                )
             raise DuplicateBallot(actor, counted.number)
         raise SessionError(
             f"ballot_id: already used for this delegation's ballot on vote {counted.number}, "

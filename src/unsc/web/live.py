@@ -37,7 +37,8 @@ from unsc.service.live import (
     batch_of,
     public,
 )
-from unsc.service.record import today
+from unsc.service.record import bundled_law, today
+from unsc.service.spreadsheet import safe_cell
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
 from unsc.web.qr import qr_svg
@@ -418,11 +419,13 @@ def _page(request: Request, template: str, title: str, **context: Any) -> Respon
 
 def _new_form(request: Request, error: str | None = None, **values: str) -> Response:
     address = values.get("public_url") or public_of(request)
+    known_until = bundled_law().known_until
     response = _page(
         request,
         "live_new.html",
         "Run a live session",
-        today=today().isoformat(),
+        today=min(today(), known_until).isoformat(),
+        known_until=known_until.isoformat() if today() > known_until else None,
         address=address,
         loopback=is_loopback(address),
         error=error,
@@ -512,7 +515,7 @@ def links_csv(sheet: Mapping[str, Any]) -> str:
     writer.writerow(["chair", "", "", sheet["chair_url"]])
     writer.writerow(["projector", "", "", sheet["projector_url"]])
     for d in sheet["delegations"]:
-        writer.writerow(["delegation", d["seat"], d["name"], d["url"]])
+        writer.writerow(["delegation", *(safe_cell(v) for v in (d["seat"], d["name"])), d["url"]])
     return out.getvalue()
 
 

@@ -31,6 +31,7 @@ from unsc.importers.votes import VETO_RULE
 from unsc.record import models as m
 from unsc.record import queries
 from unsc.service.record import bundled_law, council_view, today
+from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
 from unsc.web.api import member_keys
 
@@ -142,8 +143,8 @@ def download(table: Table, fmt: str, sources: Sequence[dict[str, Any]]) -> Respo
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return value
+        return safe_cell("; ".join(str(v) for v in value))
+    return safe_cell(value)
 
 
 def not_found(request: Request, detail: str) -> Response:
@@ -216,8 +217,16 @@ def home(request: Request, db: SessionDep) -> Response:
             ("seat", "Seat"),
             ("term_start", "Since"),
             ("term_end", "Until"),
+            ("seated_by", "Seated by"),
         ),
-        [{**mm, "seat": "permanent" if mm["permanent"] else "elected"} for mm in view["members"]]
+        [
+            {
+                **mm,
+                "seat": "permanent" if mm["permanent"] else "elected",
+                "seated_by": mm["source"]["ref"] if mm["source"] else None,
+            }
+            for mm in view["members"]
+        ]
         + [
             {"name": "unknown", "seat": "elected", "term_start": "not in the bundled data"}
             for _ in range(view["unknown_seats"])

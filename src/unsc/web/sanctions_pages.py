@@ -638,7 +638,7 @@ def screen_page(
         found = [
             {
                 **c,
-                "score": f"{c['score']:.2f}",
+                "score": f"{c['score']:.3f}",
                 "alert": "alert" if c["alert"] else "",
                 "entry": sanctions.entry_text(c["entry"]),
             }

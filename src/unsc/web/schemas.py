@@ -114,6 +114,9 @@ class CouncilMember(BaseModel):
     permanent: bool
     term_start: str
     term_end: str | None
+    source: Citation | None = Field(
+        description="what seats it: the Charter, a succession, an election, the vote record"
+    )
 
 
 class President(BaseModel):

@@ -141,9 +141,15 @@
       }
       $("vote-title").textContent = "Vote " + vote.number + ": " + vote.title + " (" + vote.kind +
         (about.length ? "; " + about.join("; ") : "") + ")";
-      $("line").textContent = vote.line + (vote.closed ? " — closed" : " — open") +
-        " · in favour " + vote.tally.yes + ", against " + vote.tally.no + ", abstaining " + vote.tally.abstain;
-      $("veto").textContent = vote.permanent_no.length && vote.kind !== "procedural"
+      const counts = "in favour " + vote.tally.yes + ", against " + vote.tally.no +
+        ", abstaining " + vote.tally.abstain;
+      // Once closed, the result: the counts, then what was needed ("9 needed").
+      $("line").textContent = vote.closed
+        ? "Closed: " + counts + " (" + vote.line.split(" — ")[0] + ")"
+        : vote.line + " — open · " + counts;
+      // While the vote is open, the permanent members voting no; once decided, the outcome
+      // names the vetoing members itself.
+      $("veto").textContent = vote.permanent_no.length && vote.kind !== "procedural" && !vote.decision
         ? "Negative vote of a permanent member: " + vote.permanent_no.join(", ") : "";
       $("outcome").textContent = vote.decision ? vote.decision.explanation +
         (vote.decision.vetoed_by.length ? " Vetoed by " + vote.decision.vetoed_by.join(", ") + "." : "") : "";
