@@ -649,6 +649,7 @@ CATEGORY_ORDER = (
     "one_typo",
     "two_typos",
     "arabic_spelling",
+    "romanisation_systems",
     "korean_romanization",
     "hangul",
 )

@@ -60,6 +60,7 @@ CATEGORIES = (
     "original_script_variant",
     "hangul",
     "legal_form",
+    "romanisation_systems",
     "negative",
     "hard_negative",
 )
@@ -1350,6 +1351,84 @@ class Builder:
 
         return self.spread(self.variants(category, sources, make, accept, 1, tries=12))
 
+    def two_typos_apart(self, rows: list[Row], rng: random.Random) -> list[Row]:
+        """Two typos as people make them: in two words, or in one word of five letters or
+        more. Two edits in a word of four letters change half of it ("Chol" as "Cgil" or
+        "Hcl"): what is left is another name as much as a mistyped one, and a matcher that
+        forgave it would alert on every other four-letter name two letters away. A row whose
+        two typos fall in one word of four letters is drawn again for its entry (with
+        ``rng``, so that the other categories' rows stay as they were); an entry none is
+        found for is left out."""
+        kept = [r for r in rows if typos_apart(r.source_name, r.name)]
+        seen = {literal(r.name) for r in kept}
+        saved, self.rng = self.rng, rng
+        try:
+            for row in rows:
+                if typos_apart(row.source_name, row.name):
+                    continue
+                entry = self.listed.by_ref[row.expected_reference]
+                for _ in range(40):
+                    out: str | None = row.source_name
+                    for _ in range(2):
+                        out = typo(self.rng, out) if out else None
+                    if (
+                        not out
+                        or OSA.distance(key(out), key(row.source_name)) != 2
+                        or not typos_apart(row.source_name, out)
+                        or literal(out) in seen
+                        or not self.listed.is_variant_of(out, entry.reference, strict=True)
+                        or not self.listed.nearest_is(out, entry.reference)
+                    ):
+                        continue
+                    out = out if self.rng.random() < 0.6 else title(out)
+                    seen.add(literal(out))
+                    kept.append(self.row(entry, out, row.category, row.source_name))
+                    break
+        finally:
+            self.rng = saved
+        return sorted(kept, key=lambda r: (r.expected_reference, literal(r.name)))
+
+    def romanisation_systems(self, rng: random.Random) -> list[Row]:
+        """A listed name of Arabic-script origin respelled the way another published
+        romanisation, or a common variant of one, writes it (``ARABIC_SYSTEMS``): between
+        ALA-LC and the French, Urdu and Persian, Egyptian and Gulf renderings the list's own
+        alias families carry; one or two changes a name. (Korean names between
+        McCune-Reischauer, the Revised Romanization and the list's own spellings are
+        ``korean_romanization``'s, syllable by syllable: a letter rule cannot tell ㅓ from ㅗ
+        once the list has dropped the breve.) Drawn with ``rng``, so that the other
+        categories' rows stay as they were."""
+
+        def make(name: str, _: Entry) -> str | None:
+            out = name.lower()
+            for _ in range(2 if self.rng.random() < 0.4 else 1):
+                found = [
+                    (m, repl)
+                    for pattern, repls in ARABIC_SYSTEMS
+                    for m in re.finditer(pattern, out)
+                    for repl in repls
+                ]
+                if not found:
+                    return None
+                m, repl = self.rng.choice(found)
+                out = out[: m.start()] + m.expand(repl) + out[m.end() :]
+            return restyle(self.rng, out, (0.5, 0.45, 0.05))
+
+        def sources(entry: Entry) -> list[str]:
+            if entry.kind != "individual" or not is_latin(entry.name):
+                return []
+            arabic = script_of(entry.original_script) == "ARABIC" or bool(
+                set(entry.nationalities) & ARABIC_SCRIPT_ORIGIN
+            )
+            return [entry.name] if arabic else []
+
+        saved, self.rng = self.rng, rng
+        try:
+            return self.spread(
+                self.variants("romanisation_systems", sources, make, self._accept_spelling, 2)
+            )
+        finally:
+            self.rng = saved
+
     # Spelling variants ----------------------------------------------------------------------
 
     def transliteration(self) -> list[Row]:
@@ -1701,6 +1780,48 @@ def typo(rng: random.Random, name: str) -> str | None:
             return None
         token = token[:i] + token[i + 1] + token[i] + token[i + 2 :]
     return name[:start] + token + name[end:]
+
+
+ARABIC_SCRIPT_ORIGIN = NON_LATIN_ORIGIN - {
+    "Georgia", "Kazakhstan", "Russian Federation", "Tajikistan", "Uzbekistan",
+    "former Soviet Union",
+}  # fmt: skip
+"""Nationalities whose names are written in Arabic script (Arabic, Pashto, Dari, Urdu)."""
+
+ARABIC_SYSTEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # The article: al- (ALA-LC), el- (Egyptian and Maghrebi), ul- inside Urdu and Persian
+    # compounds (Zia-ul-Haq).
+    (r"\bal-(?=[a-z])", ("el-", "ul-", "al ")),
+    (r"\bel-(?=[a-z])", ("al-",)),
+    # Long vowels: ū as u, ou (French) or oo (English); ī as i or ee.
+    (r"(?<=[bcdfghjklmnpqrstvwxz])u(?=[bcdfghjklmnpqrstvwxz])", ("ou", "oo")),
+    (r"(?<=[bcdfghjklmnpqrstvwxz])ou(?=[bcdfghjklmnpqrstvwxz])", ("u",)),
+    (r"(?<=[bcdfghjklmnpqrstvwxz])i(?=[bcdfghjklmnpqrstvwxz])", ("ee",)),
+    (r"(?<=[bcdfghjklmnpqrstvwxz])ee(?=[bcdfghjklmnpqrstvwxz])", ("i",)),
+    (r"oo", ("u",)),
+    # ذ and ظ: dh and ẓ in ALA-LC, z as Persian and Urdu speakers say them.
+    (r"dh", ("z",)),
+    # ق: q (ALA-LC), k (informal), g (Gulf, Sudanese and Upper Egyptian: Gaddafi).
+    (r"q", ("k", "g")),
+    # The diphthong ay: ay (ALA-LC), ai, ei (Husayn, Hussain, Hussein).
+    (r"ay(?![aeiouy])", ("ai", "ei")),
+    # Tā' marbūṭa: -ah or -a (Hamzah, Hamza).
+    (r"(?<=[bcdfghjklmnpqrstvwxz])ah\b", ("a",)),
+    (r"(?<=[bcdfghjklmnpqrstvwxz]{2})a\b", ("ah",)),
+)
+"""Spellings of names of Arabic origin between ALA-LC's romanisation table for Arabic (Library
+of Congress, 2012) and the common English, French, Urdu, Persian and dialect renderings the
+list's own aliases use for one person (e.g. QDi.432 is listed as Ashraf al-Qizani and
+Ashraf al-Gizani, YEi.006 as Abu Saqar and Abu Sagar)."""
+
+
+def typos_apart(source: str, variant: str) -> bool:
+    """No word of four letters or fewer in ``source`` is two edits or more from its
+    counterpart in ``variant`` (typos keep the words apart: they edit letters only)."""
+    before, after = WORD_RE.findall(source.lower()), WORD_RE.findall(variant.lower())
+    if len(before) != len(after):
+        return False
+    return all(len(a) > 4 or OSA.distance(a, b) < 2 for a, b in zip(before, after, strict=True))
 
 
 def arabic_ops(name: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -2070,7 +2191,7 @@ def build(seed: int) -> tuple[list[Row], list[str]]:
         *b.reordered(),
         *b.dropped_middle(),
         *b.typos("one_typo", 1),
-        *b.typos("two_typos", 2),
+        *b.two_typos_apart(b.typos("two_typos", 2), random.Random(seed + 2)),
         *b.transliteration(),
         *b.arabic_spelling(),
         *b.korean_romanization(),
@@ -2078,6 +2199,7 @@ def build(seed: int) -> tuple[list[Row], list[str]]:
         *b.original_script_variant(),
         *b.hangul(),
         *b.legal_form(),
+        *b.romanisation_systems(random.Random(seed + 3)),
     ]
     taken = {compact(r.name) for r in rows}
     rows += b.negatives(taken)
