@@ -302,26 +302,6 @@ class _Reach:
     weight: float
     """The query token's weight."""
     light: bool
-    posted: npt.NDArray[np.intp]
-    """``names``, then ``names`` again shifted by the number of listed names: where
-    ``gains`` go."""
-    gains: npt.NDArray[np.float64]
-    """``matched`` then ``cover``."""
-
-    @classmethod
-    def of(
-        cls,
-        matches: dict[int, tuple[str, float]],
-        names: npt.NDArray[np.intp],
-        matched: npt.NDArray[np.float64],
-        cover: npt.NDArray[np.float64],
-        weight: float,
-        light: bool,
-        size: int,
-    ) -> _Reach:
-        posted = np.concatenate((names, names + size))
-        gains = np.concatenate((matched, cover))
-        return cls(matches, names, matched, cover, weight, light, posted, gains)
 
 
 REACH_CACHE = 65_536
@@ -506,11 +486,11 @@ class Screener:
             for where in (self._own, self._pairs) if rule != "fuzzy" else (self._own,):
                 if sid in where:
                     groups.append((*where[sid], score))
-        w, size = self._token_weight(t), len(self.names)
+        w = self._token_weight(t)
         if len(groups) == 1:
             names, cover, score = groups[0]
-            reach = _Reach.of(
-                matches, names, np.full(len(names), w * score), cover * score, w, t.light, size
+            reach = _Reach(
+                matches, names, np.full(len(names), w * score), cover * score, w, t.light
             )
         elif sum(len(g[0]) for g in groups) <= 64:
             merged: dict[int, list[float]] = {}
@@ -523,14 +503,13 @@ class Screener:
                         seen[0] = max(seen[0], score)
                         seen[1] += c * score
             ordered = sorted(merged)
-            reach = _Reach.of(
+            reach = _Reach(
                 matches,
                 np.array(ordered, dtype=np.intp),
                 np.array([w * merged[n][0] for n in ordered]),
                 np.array([merged[n][1] for n in ordered]),
                 w,
                 t.light,
-                size,
             )
         else:
             posted = np.concatenate([g[0] for g in groups])
@@ -539,14 +518,13 @@ class Screener:
             starts = np.flatnonzero(np.concatenate(([True], posted[1:] != posted[:-1])))
             scores = np.repeat([g[2] for g in groups], [len(g[0]) for g in groups])[order]
             covers = np.concatenate([g[1] * g[2] for g in groups])[order]
-            reach = _Reach.of(
+            reach = _Reach(
                 matches,
                 posted[starts],
                 w * np.maximum.reduceat(scores, starts),
                 np.add.reduceat(covers, starts),
                 w,
                 t.light,
-                size,
             )
         if len(self._reached) >= REACH_CACHE:
             self._reached.clear()
@@ -626,23 +604,22 @@ class Screener:
         could match there at its best score, and the listed weight all could cover, over
         the least the name's weight could shrink to by a dropped middle name (its inner
         tokens' weight, and never more than what is not covered)."""
-        size = len(self.names)
-        gained = np.bincount(
-            np.concatenate([r.posted for r in reaches]),
-            np.concatenate([r.gains for r in reaches]),
-            2 * size,
-        )
-        matched = gained[:size]
         if cut <= 0:  # every name a token that is not light reaches
             heavy = [r.names for r in reaches if not r.light]
             return sorted(set(np.concatenate(heavy).tolist()))
+        size = len(self.names)
+        posted = np.concatenate([r.names for r in reaches])
+        matched = np.bincount(posted, np.concatenate([r.matched for r in reaches]), size)
         # Even covering the whole listed name, the query's share matched must be enough.
         least = cut * BETA2 / (1 + BETA2 - cut) if cut < 1 + BETA2 else math.inf
         found = np.flatnonzero(matched >= least * total - 1e-9)
+        if not len(found):
+            return []  # most names screened: the coverage is not worth adding up
+        covers = np.bincount(posted, np.concatenate([r.cover for r in reaches]), size)
         bounds = self._weight_bounds
         possible: list[tuple[float, int]] = []
         for n, m, covered in zip(
-            found.tolist(), matched[found].tolist(), gained[found + size].tolist(), strict=True
+            found.tolist(), matched[found].tolist(), covers[found].tolist(), strict=True
         ):
             weight, least_weight = bounds[n]
             shrunk = max(least_weight, (1 - MIDDLE_DISCOUNT) * weight + MIDDLE_DISCOUNT * covered)
