@@ -74,7 +74,7 @@ class Query:
     """A passport or identity number, compared by its letters and digits only."""
 
     def __post_init__(self) -> None:
-        if not any(ch.isalnum() for ch in self.name):
+        if not _ALNUM.search(self.name):
             raise QueryError(f"name: give a name with letters or digits, not {self.name[:40]!r}")
         if self.dob is not None and not _DOB.fullmatch(self.dob.strip()):
             raise QueryError(
@@ -112,6 +112,8 @@ def document_key(number: str) -> str:
     return "".join(ch for ch in number.upper() if ch.isalnum())
 
 
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit in any script (what ``str.isalnum`` accepts)."""
 _DOB = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|\s*-\s*\d{4})?")
 """A year, a month, a day, or a span of years (1965-1969)."""
 _SPAN = re.compile(r"(\d{4})\s*-\s*(\d{4})")
