@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import sys
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -560,3 +561,35 @@ def test_the_held_out_set_takes_every_respelling_of_the_list(
     """The held-out set's respellings between the 2020 and 2024 lists: names split at
     hyphens as at spaces, a part added or dropped, a legal form abbreviated."""
     assert _heldout_builder().is_respelling(new, old) is same
+
+
+def _tuning_builder() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "build_screening_set", Path(__file__).parents[2] / "scripts/build_screening_set.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_tuning_sets_two_typos_are_apart_and_its_respellings_published() -> None:
+    """Two typos fall in two words or in a word of five letters or more, never both in one
+    word of four letters (half of it); the romanisation-systems rows are names of
+    Arabic-script origin changed by the published rules only."""
+    builder = _tuning_builder()
+    assert builder.typos_apart("CHOE HWI", "CHOE HIW")
+    assert not builder.typos_apart("CHOE HWI", "HCODE HWI")
+    assert builder.typos_apart("KIM TONG HO", "KIN TONG HP")
+    path = Path(__file__).parents[2] / "benchmarks/data/screening_set.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    two = [r for r in rows if r["category"] == "two_typos"]
+    assert len(two) >= 300
+    assert all(builder.typos_apart(r["source_name"], r["name"]) for r in two)
+    respelled = [r for r in rows if r["category"] == "romanisation_systems"]
+    assert len(respelled) >= 300
+    for r in respelled:
+        assert r["name"].lower() != r["source_name"].lower()
+        assert not any(ch.isdigit() for ch in r["name"])
