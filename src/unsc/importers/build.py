@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, vetolists
+from unsc.importers import dprk, meetings, vetolists
 from unsc.importers.progress import Progress
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
@@ -47,6 +48,16 @@ SOURCES: tuple[dict[str, str], ...] = (
         "citation": "Yordán, C. L., World Politics Data Lab (2022).",
     },
     {
+        "id": "dhl-meetings",
+        "title": "Meetings conducted by the Security Council, 1946 to June 2022 (Dag "
+        "Hammarskjöld Library)",
+        "file": meetings.MEETINGS_FILE,
+        "licence": "United Nations material (UN website terms of use)",
+        "url": "https://github.com/intreleng-research/unsc-dataset",
+        "citation": "United Nations, Dag Hammarskjöld Library, Security Council meetings "
+        "(research.un.org), yearly tables 1946-2022, saved at commit 80fede2.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -70,6 +81,7 @@ DATA_FILES = (
     ("unsc.data.annotations", "sciencespo.yaml"),
     ("unsc.data.vetolists", vetolists.DHL_FILE),
     ("unsc.data.vetolists", vetolists.WPDL_FILE),
+    (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     ("unsc.data.dprk", dprk.TESTS_FILE),
     ("unsc.data.dprk", dprk.MISSILES_FILE),
     ("unsc.data.dprk", dprk.RECORD_FILE),
@@ -107,6 +119,7 @@ SOURCE_FILES = {
     "sciencespo": ("unsc.data.sciencespo", "unsc_votes_1946_2025.csv"),
     "dhl": ("unsc.data.vetolists", vetolists.DHL_FILE),
     "wpdl": ("unsc.data.vetolists", vetolists.WPDL_FILE),
+    "dhl-meetings": (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -319,6 +332,100 @@ def import_dprk(session: Session, progress: Progress) -> tuple[int, int, int]:
     return len(events), len(statements), len(meetings)
 
 
+def import_meetings(
+    session: Session, progress: Progress, rows: Sequence[meetings.MeetingRow] | None = None
+) -> int:
+    """The library's meetings and their agenda rows; returns how many meetings.
+
+    A meeting another source also names (the veto list's, the DPRK fact sheet's) is the
+    library's row: its date, format and agenda win, as the library's tables are the
+    Council's own record of its meetings. Then votes are linked to their meetings.
+    """
+    load_sources(session)
+    rows = meetings.bundled() if rows is None else rows
+    progress.start("meetings", len(rows))
+    session.execute(delete(m.MeetingAgendaItem))
+    session.execute(delete(m.Meeting).where(m.Meeting.source_id == "dhl-meetings"))
+    keys = [row.key for row in rows]
+    for start in range(0, len(keys), 500):
+        session.execute(delete(m.Meeting).where(m.Meeting.symbol.in_(keys[start : start + 500])))
+    records: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    for row in rows:
+        records.append(
+            {
+                "symbol": row.key,
+                "date": row.date,
+                "public": row.format != "private",
+                "format": row.format,
+                "date_text": row.date_text,
+                "source_id": "dhl-meetings",
+                "source_row": row.line,
+            }
+        )
+        for position, item in enumerate(row.items, start=1):
+            items.append(
+                {
+                    "meeting_symbol": row.key,
+                    "position": position,
+                    "text": item.text,
+                    "record": item.record,
+                    "date": item.date,
+                    "date_text": item.date_text,
+                    "press_release": item.press_release,
+                    "outcome": item.outcome,
+                    "outcome_documents": list(item.outcome_documents),
+                    "source_id": "dhl-meetings",
+                    "source_row": item.line,
+                }
+            )
+        progress.advance()
+    session.execute(insert(m.Meeting), records)
+    session.execute(insert(m.MeetingAgendaItem), items)
+    link_votes(session, rows)
+    return len(rows)
+
+
+_REVISION = re.compile(r"/Rev\.\d+$")
+
+
+def link_votes(session: Session, rows: Sequence[meetings.MeetingRow] | None = None) -> int:
+    """Give each vote without a meeting the S/PV meeting whose outcome documents name its
+    resolution or its draft (a vote the veto list already placed keeps its meeting).
+    Meetings without an S/PV number are not written on votes; their pages find their votes
+    by outcome document. Returns how many votes were linked."""
+    rows = meetings.bundled() if rows is None else rows
+    meeting_of: dict[str, str] = {}
+    for row in rows:
+        if row.symbol is not None:
+            for document in row.outcome_documents:
+                meeting_of.setdefault(document, row.symbol)
+    known = {row.symbol for row in rows if row.symbol is not None}
+    unlinked = session.execute(
+        select(m.Vote.id, m.Vote.symbol, m.Vote.resolution_symbol, m.Vote.draft_symbol).where(
+            m.Vote.meeting_symbol.is_(None)
+        )
+    )
+    found = []
+    for vote_id, given, resolution, draft in unlinked:
+        # A vote the record names by its meeting ("S/PV.131") is that meeting's; a draft
+        # voted as revised ("S/579/Rev.1") is the draft the library lists ("S/579").
+        symbol: str | None = given if given in known else None
+        for named in (resolution, draft, _REVISION.sub("", draft or "")):
+            symbol = symbol or meeting_of.get(named or "")
+        if symbol is not None:
+            found.append({"vid": vote_id, "meeting": symbol})
+    if found:
+        votes = cast(Table, m.Vote.__table__)
+        session.connection().execute(
+            update(votes)
+            .where(votes.c.id == bindparam("vid"))
+            .values(meeting_symbol=bindparam("meeting")),
+            found,
+        )
+    return len(found)
+
+
 def set_meta(session: Session, key: str, value: str) -> None:
     session.execute(delete(m.Meta).where(m.Meta.key == key))
     session.execute(insert(m.Meta), [{"key": key, "value": value}])
@@ -331,6 +438,7 @@ def build_all(
     votes = import_votes(session, law, report, progress)
     rows, differences = import_veto_lists(session, law, progress)
     events, statements, _ = import_dprk(session, progress)
+    import_meetings(session, progress)
     set_meta(session, "fingerprint", fingerprint_)
     set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 

@@ -65,13 +65,47 @@ class Term(Base):
 
 
 class Meeting(Base):
-    """A formal meeting (S/PV.n), known from a source that names it."""
+    """A formal meeting (S/PV.n), known from a source that names it; a meeting the library
+    lists without an S/PV number (the 2020-21 video-conferences) has its own key,
+    ``no-spv-<date>-<n>`` (see ``unsc.importers.meetings``)."""
 
     __tablename__ = "meetings"
 
     symbol: Mapped[str] = mapped_column(String(40), primary_key=True)
-    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     public: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    format: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    """public, private or vtc-open-no-spv, where the source says; else empty."""
+    date_text: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    """The date as the source prints it (a range such as "14-15 October" is kept here;
+    ``date`` is its first day)."""
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_row: Mapped[int] = mapped_column(Integer)
+
+    agenda: Mapped[list[MeetingAgendaItem]] = relationship(
+        order_by="MeetingAgendaItem.position", cascade="all, delete-orphan"
+    )
+
+
+class MeetingAgendaItem(Base):
+    """One agenda row of a meeting, as the library's table gives it, with its outcome."""
+
+    __tablename__ = "meeting_agenda_items"
+    __table_args__ = (UniqueConstraint("meeting_symbol", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_symbol: Mapped[str] = mapped_column(
+        ForeignKey("meetings.symbol", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    record: Mapped[str] = mapped_column(String(120))
+    """The record cell as printed, e.g. "S/PV.77 (closed)", "S/PV.3336 (Resumption 1)"."""
+    date: Mapped[dt.date] = mapped_column(Date)
+    date_text: Mapped[str] = mapped_column(String(60))
+    press_release: Mapped[str] = mapped_column(String(120))
+    outcome: Mapped[str] = mapped_column(Text)
+    outcome_documents: Mapped[list[str]] = mapped_column(JSON)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     source_row: Mapped[int] = mapped_column(Integer)
 

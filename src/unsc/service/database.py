@@ -19,6 +19,7 @@ from unsc.importers.build import (
     import_dprk,
     import_veto_lists,
     import_votes,
+    link_votes,
 )
 from unsc.importers.progress import Progress, Silent
 from unsc.importers.sciencespo import load_column_map, parse
@@ -94,6 +95,7 @@ def _import(engine: Engine, which: str, progress: Progress, files: Mapping[str, 
             count = import_votes(session, law, report, progress)
             # Meeting symbols and topics come from the veto lists: match them again.
             rows, differ = import_veto_lists(session, law, progress)
+            link_votes(session)
             return (
                 f"{count} votes imported; {rows} veto-list rows matched again, {differ} "
                 "differ from the vote record"
@@ -111,6 +113,7 @@ def _import(engine: Engine, which: str, progress: Progress, files: Mapping[str, 
         )
         with Session(engine) as session, session.begin():
             rows, differ = import_veto_lists(session, law, progress, dhl, wpdl)
+            link_votes(session)
             return f"{rows} veto-list rows imported; {differ} differ from the vote record"
     if which == "dprk":
         with Session(engine) as session, session.begin():
