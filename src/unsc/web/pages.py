@@ -25,6 +25,8 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from unsc.analysis.vetoes import CastVeto
+from unsc.analysis.vetoes import in_words as veto_words
 from unsc.core.errors import UnscError
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.votes import VETO_RULE
@@ -401,6 +403,10 @@ def vetoes_page(
         ],
     )
     table = Table("vetoes", "Vetoes", VETO_COLUMNS, result.items, result.total)
+    cast = [
+        CastVeto(str(v["name"]), f"{v.get('subject') or ''} {v.get('topic') or ''}")
+        for v in result.items
+    ]
     return render(
         request,
         "vetoes.html",
@@ -408,6 +414,7 @@ def vetoes_page(
         [table, by_member],
         [queries.source(db, "sciencespo")],
         chart=chart,
+        in_words=veto_words(cast, first, last),
         rule=VETO_RULE,
         filters={
             "member": member or "",
