@@ -144,6 +144,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/council",
         "/api/decide",
         "/api/events",
+        "/api/meetings",
+        "/api/meetings/{symbol}",
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/commands",
@@ -169,6 +171,9 @@ def test_answers_match_their_declared_models(client: TestClient) -> None:
         ("/api/members", schemas.MembersPage),
         ("/api/council?on=2022-05-26", schemas.CouncilView),
         ("/api/events?kind=nuclear_test", schemas.EventsPage),
+        ("/api/meetings?format=vtc", schemas.MeetingsPage),
+        ("/api/meetings/S/PV.9048", schemas.MeetingDetail),
+        ("/api/meetings/no-spv-2020-03-30-4", schemas.MeetingDetail),
     ]
     for path, model in checks:
         model.model_validate(client.get(path).json())
@@ -206,3 +211,71 @@ def test_votes_by_who_sat_how_a_member_voted_and_who_vetoed(client: TestClient) 
     )
     assert client.get("/api/votes", params={"voted": "no"}).status_code == 422
     assert client.get("/api/votes", params={"member": "China", "voted": "maybe"}).status_code == 422
+
+
+def test_every_meeting_to_june_2022_and_the_private_ones(client: TestClient) -> None:
+    every = client.get("/api/meetings", params={"to": "2022-06-30", "limit": 1}).json()
+    assert every["total"] > 9000
+    private = client.get(
+        "/api/meetings", params={"to": "2022-06-30", "format": "private", "limit": 1000}
+    ).json()
+    assert private["total"] > 600
+    assert {m["format"] for m in private["items"]} == {"private"}
+    vtc = client.get("/api/meetings", params={"format": "vtc", "limit": 1000}).json()
+    assert vtc["total"] == 73
+    assert all(
+        m["symbol"].startswith("no-spv-2020-") or m["symbol"].startswith("no-spv-2021-")
+        for m in vtc["items"]
+    )
+    assert [s["id"] for s in every["sources"]] == ["dhl-meetings"]
+
+
+def test_meetings_filters_and_pagination(client: TestClient) -> None:
+    page = client.get(
+        "/api/meetings",
+        params={"from": "1948-12-29", "to": "1948-12-29", "q": "palestine"},
+    ).json()
+    assert [m["symbol"] for m in page["items"]] == ["S/PV.396"]
+    assert page["items"][0]["agenda"] == ["The Indonesian question", "The Palestine question"]
+    first, second = (
+        client.get("/api/meetings", params={"limit": 2, "offset": o}).json()["items"]
+        for o in (0, 1)
+    )
+    assert first[1] == second[0]
+    dprk = client.get(
+        "/api/meetings", params={"q": "Democratic People's Republic of Korea", "from": "2022-01-01"}
+    ).json()
+    assert "S/PV.9048" in {m["symbol"] for m in dprk["items"]}
+
+
+def test_meeting_s_pv_9048_with_its_agenda_and_its_vote(client: TestClient) -> None:
+    body = client.get("/api/meetings/S/PV.9048").json()
+    assert (body["symbol"], body["date"], body["format"]) == ("S/PV.9048", "2022-05-26", "public")
+    [item] = body["agenda"]
+    assert item["text"] == "Non-proliferation - Democratic People's Republic of Korea"
+    assert item["press_release"] == "SC/14911"
+    assert body["outcome_documents"] == ["S/2022/431"]
+    assert [(v["id"], v["draft_symbol"], v["reason"]) for v in body["votes"]] == [
+        (2994, "S/2022/431", "veto")
+    ]
+    assert body["source"]["id"] == "dhl-meetings"
+    # A video-conference without an S/PV number, by its own key, with its resolution's vote.
+    vtc = client.get("/api/meetings/no-spv-2020-03-30-4").json()
+    assert vtc["format"] == "vtc-open-no-spv"
+    assert [v["resolution_symbol"] for v in vtc["votes"]] == ["S/RES/2515 (2020)"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "words"),
+    [
+        ("/api/meetings/S/PV.99999", 404, "no meeting S/PV.99999"),
+        ("/api/meetings?format=closed", 422, "format"),
+        ("/api/meetings?from=2022-01-02&to=2022-01-01", 422, "swap them"),
+    ],
+)
+def test_meeting_errors_say_what_to_fix(
+    client: TestClient, path: str, status: int, words: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert words in response.json()["error"]

@@ -21,6 +21,8 @@ OPERATIONS = [
     "GET /api/council",
     "POST /api/decide",
     "GET /api/events",
+    "GET /api/meetings",
+    "GET /api/meetings/{symbol}",
     "POST /api/sessions",
     "GET /api/sessions/{session_id}",
     "POST /api/sessions/{session_id}/commands",

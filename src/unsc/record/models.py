@@ -94,9 +94,7 @@ class MeetingAgendaItem(Base):
     __table_args__ = (UniqueConstraint("meeting_symbol", "position"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    meeting_symbol: Mapped[str] = mapped_column(
-        ForeignKey("meetings.symbol", ondelete="CASCADE")
-    )
+    meeting_symbol: Mapped[str] = mapped_column(ForeignKey("meetings.symbol", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     record: Mapped[str] = mapped_column(String(120))

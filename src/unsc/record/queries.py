@@ -468,3 +468,95 @@ def votes_on(session: Session, resolutions: Sequence[int]) -> list[dict[str, Any
 
 def meta(session: Session) -> dict[str, str]:
     return dict(session.execute(select(m.Meta.key, m.Meta.value)).all())
+
+
+MEETING_FORMATS = {"public": "public", "private": "private", "vtc": "vtc-open-no-spv"}
+"""The API's format filter and the record's values."""
+MEETING_COLUMNS = ("symbol", "date", "date_text", "format", "public", "source_id", "source_row")
+AGENDA_COLUMNS = (
+    "position",
+    "text",
+    "record",
+    "date",
+    "date_text",
+    "press_release",
+    "outcome",
+    "outcome_documents",
+)
+
+
+def list_meetings(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    format_: str | None,
+    q: str | None,
+    *,
+    limit: int,
+    offset: int,
+) -> Page:
+    """Meetings newest first, each with its agenda texts and outcome documents."""
+    query = select(m.Meeting)
+    if start:
+        query = query.where(m.Meeting.date >= start)
+    if end:
+        query = query.where(m.Meeting.date <= end)
+    if format_:
+        query = query.where(m.Meeting.format == MEETING_FORMATS[format_])
+    if q:
+        matching = select(m.MeetingAgendaItem.meeting_symbol).where(
+            func.lower(m.MeetingAgendaItem.text).like(_like(q), escape="\\")
+        )
+        query = query.where(m.Meeting.symbol.in_(matching))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    columns = [getattr(m.Meeting, c) for c in MEETING_COLUMNS]
+    page = (
+        query.with_only_columns(*columns)
+        .order_by(m.Meeting.date.desc(), m.Meeting.source_row)
+        .limit(limit)
+        .offset(offset)
+    )
+    items = _rows(session, page, MEETING_COLUMNS)
+    agenda: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    symbols = [item["symbol"] for item in items]
+    if symbols:
+        rows = session.execute(
+            select(
+                m.MeetingAgendaItem.meeting_symbol,
+                m.MeetingAgendaItem.text,
+                m.MeetingAgendaItem.outcome_documents,
+            )
+            .where(m.MeetingAgendaItem.meeting_symbol.in_(symbols))
+            .order_by(m.MeetingAgendaItem.meeting_symbol, m.MeetingAgendaItem.position)
+        )
+        for symbol, text, documents in rows:
+            agenda[symbol].append((text, documents))
+    for item in items:
+        rows_of = agenda.get(item["symbol"], [])
+        item["agenda"] = [text for text, _ in rows_of]
+        item["outcome_documents"] = list(dict.fromkeys(d for _, docs in rows_of for d in docs))
+    return Page(total, items)
+
+
+def get_meeting(session: Session, symbol: str) -> dict[str, Any] | None:
+    """A meeting with its agenda rows, outcome documents and the votes taken at it: the votes
+    written with its symbol, and those whose resolution or draft its outcome documents name."""
+    meeting = session.get(m.Meeting, symbol)
+    if meeting is None:
+        return None
+    out = _row(meeting, MEETING_COLUMNS)
+    out["agenda"] = [_row(item, AGENDA_COLUMNS) for item in meeting.agenda]
+    documents = list(dict.fromkeys(d for item in meeting.agenda for d in item.outcome_documents))
+    out["outcome_documents"] = documents
+    named = [m.Vote.meeting_symbol == meeting.symbol]
+    if documents:
+        named += [m.Vote.resolution_symbol.in_(documents), m.Vote.draft_symbol.in_(documents)]
+    columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
+    votes = (
+        select(*columns)
+        .where(or_(*named), m.Vote.simulation.is_(False))
+        .order_by(m.Vote.date, m.Vote.id)
+    )
+    out["votes"] = _rows(session, votes, VOTE_COLUMNS)
+    out["source"] = source(session, meeting.source_id)
+    return out

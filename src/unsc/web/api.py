@@ -21,6 +21,8 @@ from unsc.web.schemas import (
     DecisionOut,
     ErrorOut,
     EventsPage,
+    MeetingDetail,
+    MeetingsPage,
     MembersPage,
     VetoesPage,
     VoteDetail,
@@ -226,3 +228,47 @@ def events(
             "sources": [queries.source(db, "nk-missile-tests"), queries.source(db, "fact-sheet")],
         }
     )
+
+
+@router.get("/meetings", response_model=MeetingsPage, responses=ERRORS)
+def meetings(
+    db: SessionDep,
+    start: From = None,
+    end: To = None,
+    format_: Annotated[
+        str | None,
+        Query(
+            alias="format",
+            pattern="^(public|private|vtc)$",
+            description="public, private, or vtc (the 2020-21 video-conferences without an "
+            "S/PV number)",
+        ),
+    ] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in an agenda item")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The Council's meetings, newest first, with their agenda items (1946 to June 2022 from
+    the Dag Hammarskjöld Library's tables)."""
+    check_period(start, end)
+    page = queries.list_meetings(db, start, end, format_, q, limit=limit, offset=offset)
+    return answer({**page.to_dict(), "sources": [queries.source(db, "dhl-meetings")]})
+
+
+@router.get(
+    "/meetings/{symbol:path}", response_model=MeetingDetail, responses={404: {"model": ErrorOut}}
+)
+def meeting(
+    symbol: Annotated[str, Path(max_length=60, description="S/PV.9048 or no-spv-2020-03-30-1")],
+    db: SessionDep,
+) -> Response:
+    """One meeting: its agenda items, outcome documents and the votes taken at it."""
+    key = " ".join(symbol.split())
+    if key.upper().startswith("S/PV"):
+        key = key.upper().replace(" ", "")
+    found = queries.get_meeting(db, key) if key else None
+    if found is None:
+        raise HTTPException(
+            404, f"no meeting {symbol}; GET /api/meetings lists the meetings and their symbols"
+        )
+    return answer(found)

@@ -167,6 +167,52 @@ class EventsPage(BaseModel):
     sources: list[SourceInfo]
 
 
+class MeetingItem(BaseModel):
+    symbol: str = Field(
+        description="S/PV.n, or no-spv-<date>-<n> for a meeting the library lists without "
+        "an S/PV number (the 2020-21 video-conferences)"
+    )
+    date: str | None = Field(description="The first day (of a range or of a resumed meeting)")
+    date_text: str | None = Field(description="The date as the source prints it")
+    format: str | None = Field(description="public, private or vtc-open-no-spv; null if unknown")
+    public: bool | None
+    agenda: list[str]
+    outcome_documents: list[str] = Field(description="Resolutions, PRSTs and drafts")
+    source_id: str
+    source_row: int
+
+
+class MeetingsPage(BaseModel):
+    total: int
+    items: list[MeetingItem]
+    sources: list[SourceInfo]
+
+
+class AgendaItem(BaseModel):
+    position: int
+    text: str
+    record: str = Field(description='The record as printed, e.g. "S/PV.77 (closed)"')
+    date: str
+    date_text: str
+    press_release: str = Field(description='SC/nnnnn, "None issued", or empty before 1993')
+    outcome: str = Field(description='As printed, e.g. "S/RES/2397 (2017) ; 15-0-0"')
+    outcome_documents: list[str]
+
+
+class MeetingDetail(BaseModel):
+    symbol: str
+    date: str | None
+    date_text: str | None
+    format: str | None
+    public: bool | None
+    agenda: list[AgendaItem]
+    outcome_documents: list[str]
+    votes: list[VoteItem] = Field(description="The votes taken at the meeting")
+    source_id: str
+    source_row: int
+    source: SourceInfo
+
+
 class DecisionOut(BaseModel):
     date: str
     kind: str
