@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, meetings, vetolists
+from unsc.importers import dprk, meetings, resolutions, vetolists
 from unsc.importers.progress import Progress
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
@@ -58,6 +58,18 @@ SOURCES: tuple[dict[str, str], ...] = (
         "(research.un.org), yearly tables 1946-2022, saved at commit 80fede2.",
     },
     {
+        "id": resolutions.SOURCE_ID,
+        "title": "Security Council resolutions 2000-2026 in Akoma Ntoso XML (United Nations, "
+        "DGACM), with the Dag Hammarskjöld Library's metadata",
+        "file": resolutions.TEXT_FILE,
+        "licence": "United Nations material; acknowledge the United Nations as the source",
+        "url": "https://github.com/UNxml/SCresolutions",
+        "citation": "Source: United Nations, Department for General Assembly and Conference "
+        "Management (DGACM), UNxml/SCresolutions, commit 6c4072a (2026-07-21). Unofficial "
+        "copies for information; no open licence stated: the user must acknowledge the United "
+        "Nations as the source.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -82,6 +94,11 @@ DATA_FILES = (
     ("unsc.data.vetolists", vetolists.DHL_FILE),
     ("unsc.data.vetolists", vetolists.WPDL_FILE),
     (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
+    (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
+    *(
+        (resolutions.DATA_PACKAGE, f"{resolutions.METADATA_DIR}/{year}.json.gz")
+        for year in resolutions.METADATA_YEARS
+    ),
     ("unsc.data.dprk", dprk.TESTS_FILE),
     ("unsc.data.dprk", dprk.MISSILES_FILE),
     ("unsc.data.dprk", dprk.RECORD_FILE),
@@ -120,6 +137,7 @@ SOURCE_FILES = {
     "dhl": ("unsc.data.vetolists", vetolists.DHL_FILE),
     "wpdl": ("unsc.data.vetolists", vetolists.WPDL_FILE),
     "dhl-meetings": (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
+    resolutions.SOURCE_ID: (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -426,6 +444,65 @@ def link_votes(session: Session, rows: Sequence[meetings.MeetingRow] | None = No
     return len(found)
 
 
+def import_resolutions(
+    session: Session, progress: Progress, parsed: resolutions.Parsed | None = None
+) -> int:
+    """Resolutions and their paragraphs, each resolution linked to the vote that adopted it
+    (the vote whose resolution symbol is its symbol). Returns how many resolutions."""
+    load_sources(session)
+    parsed = resolutions.bundled() if parsed is None else parsed
+    rows = parsed.resolutions
+    progress.start("resolutions", len(rows))
+    session.execute(delete(m.ResolutionParagraph))
+    session.execute(delete(m.Resolution))
+    vote_of: dict[str, int] = {}
+    for vote_id, symbol in session.execute(
+        select(m.Vote.id, m.Vote.resolution_symbol).where(m.Vote.resolution_symbol.is_not(None))
+    ):
+        vote_of.setdefault(symbol or "", vote_id)
+    records: list[dict[str, Any]] = []
+    paragraphs: list[dict[str, Any]] = []
+    for row in rows:
+        records.append(
+            {
+                "number": row.number,
+                "symbol": row.symbol,
+                "adopted": row.adopted,
+                "meeting_symbol": row.meeting,
+                "adoption": row.adoption,
+                "agenda_item": row.agenda_item,
+                "title": row.title,
+                "draft_symbol": row.draft,
+                "chapter_vii": row.chapter_vii,
+                "sponsors": list(row.sponsors),
+                "subjects": list(row.subjects),
+                "subjects_text": "\n".join(row.subjects),
+                "yes": row.yes,
+                "no": row.no,
+                "abstain": row.abstain,
+                "vote_id": vote_of.get(row.symbol),
+                "source_id": resolutions.SOURCE_ID,
+                "source_ref": row.source_ref,
+            }
+        )
+        for position, p in enumerate(row.paragraphs, start=1):
+            paragraphs.append(
+                {
+                    "resolution_number": row.number,
+                    "kind": p.kind,
+                    "number": p.number,
+                    "parent": p.parent,
+                    "position": position,
+                    "section": p.section,
+                    "text": p.text,
+                }
+            )
+        progress.advance()
+    session.execute(insert(m.Resolution), records)
+    session.execute(insert(m.ResolutionParagraph), paragraphs)
+    return len(rows)
+
+
 def set_meta(session: Session, key: str, value: str) -> None:
     session.execute(delete(m.Meta).where(m.Meta.key == key))
     session.execute(insert(m.Meta), [{"key": key, "value": value}])
@@ -439,6 +516,7 @@ def build_all(
     rows, differences = import_veto_lists(session, law, progress)
     events, statements, _ = import_dprk(session, progress)
     import_meetings(session, progress)
+    import_resolutions(session, progress)
     set_meta(session, "fingerprint", fingerprint_)
     set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 

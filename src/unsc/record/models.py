@@ -323,3 +323,62 @@ class LiveBallot(Base):
     ballot_id: Mapped[str] = mapped_column(String(64))
     cast: Mapped[str] = mapped_column(String(20))
     seq: Mapped[int] = mapped_column(Integer)
+
+
+class Resolution(Base):
+    """A resolution of the Council (2000-2026), from UN DGACM's machine-readable documents
+    (``unsc.importers.resolutions``): its metadata and, in ``paragraphs``, its text."""
+
+    __tablename__ = "resolutions"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    symbol: Mapped[str] = mapped_column(String(40), unique=True)
+    """S/RES/n (yyyy)."""
+    adopted: Mapped[dt.date] = mapped_column(Date, index=True)
+    meeting_symbol: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    """S/PV.n; none for a resolution adopted by written procedure (2020-21)."""
+    adoption: Mapped[str] = mapped_column(Text)
+    """As the metadata gives it: "Adopted unanimously, 8151st meeting"."""
+    agenda_item: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The library's title, as given (even where it is wrong)."""
+    draft_symbol: Mapped[str | None] = mapped_column(String(60), nullable=True, index=True)
+    chapter_vii: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    """True, false (not applicable), or unknown where the metadata does not say."""
+    sponsors: Mapped[list[str]] = mapped_column(JSON)
+    subjects: Mapped[list[str]] = mapped_column(JSON)
+    """UNBIS Thesaurus and library authority headings."""
+    subjects_text: Mapped[str] = mapped_column(Text)
+    """The headings joined by newlines, for the subject filter."""
+    yes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    abstain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    vote_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    """The vote of the record that adopted it, matched by symbol."""
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_ref: Mapped[str] = mapped_column(Text)
+    """The metadata file and line, the text file and line."""
+
+    paragraphs: Mapped[list[ResolutionParagraph]] = relationship(
+        order_by="ResolutionParagraph.position", cascade="all, delete-orphan"
+    )
+
+
+class ResolutionParagraph(Base):
+    """One paragraph of a resolution: preambular (numbered by its place) or operative
+    ("28", "26 (a)"; none for an unnumbered line), with its parent and section heading."""
+
+    __tablename__ = "resolution_paragraphs"
+    __table_args__ = (UniqueConstraint("resolution_number", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resolution_number: Mapped[int] = mapped_column(
+        ForeignKey("resolutions.number", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    """preambular or operative."""
+    number: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    parent: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
