@@ -294,3 +294,20 @@ def test_the_diff_command_shows_the_crude_oil_freeze_added_and_ended() -> None:
     ended = next(i for i, r in enumerate(rows) if "- ended" in r and "Crude oil frozen" in r)
     assert ended > added and "S/RES/2397 (2017), OP4" in rows[ended]
     assert "2017-12-22" in rows[ended + 1]
+
+
+def test_the_cli_json_quotes_each_cited_paragraph() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from unsc.cli import app
+
+    args = ["sanctions", "measures", "--regime", "1718", "--on", "2018-01-01", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    cited = {
+        c["ref"]: c["text"] for m in json.loads(result.stdout)["measures"] for c in m["citations"]
+    }
+    assert "intercontinental" in cited["S/RES/2397 (2017), OP28"]
+    assert "500,000 barrels" in cited["S/RES/2397 (2017), OP5"]

@@ -116,3 +116,14 @@ def test_the_diff_shows_a_measure_that_came_and_went(client: TestClient) -> None
     freeze = next(m for m in body["added"] if m["id"] == "crude-oil-freeze")
     assert freeze["by"] == ["S/RES/2375 (2017), OP15"] and freeze["since"] == "2017-09-11"
     assert (freeze["ended"], freeze["ended_by"]) == ("2017-12-22", ["S/RES/2397 (2017), OP4"])
+
+
+def test_each_citation_carries_its_paragraph_in_the_official_text(client: TestClient) -> None:
+    body = client.get("/api/sanctions/1718/measures", params={"on": "2018-01-01"}).json()
+    cited = {c["ref"]: c for m in body["measures"] for c in m["citations"]}
+    assert "intercontinental" in cited["S/RES/2397 (2017), OP28"]["text"]
+    assert "4 million barrels" in cited["S/RES/2397 (2017), OP4"]["text"]
+    assert cited["S/RES/2397 (2017), OP5"]["text"].startswith("5. Decides that all Member States")
+    assert all(c.get("text") for c in cited.values()), [
+        r for r, c in cited.items() if not c.get("text")
+    ]

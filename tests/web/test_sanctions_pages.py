@@ -217,3 +217,17 @@ def test_the_claim_and_the_unknown_launches_name_their_clock(page: Page, server:
     expect(rows.filter(has_text="not known (no time)")).to_have_count(2)
     expect(rows.filter(has_text="2022-06-04")).to_have_count(6)
     expect(page.locator(".unknown-note")).not_to_contain_text("listed here")
+
+
+def test_the_quote_of_2397_op28_opens_from_the_keyboard_on_a_phone(page: Page, server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/sanctions?regime=1718&on=2018-01-01")
+    row = page.locator("#table-measures tbody tr").filter(has_text="2397 (2017), OP28")
+    quote = row.locator("details.quote").filter(has_text="OP28")
+    expect(quote.locator("blockquote")).not_to_be_visible()
+    quote.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(quote.locator("blockquote")).to_be_visible()
+    expect(quote.locator("blockquote")).to_contain_text("intercontinental")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 390, f"the page scrolls sideways with the quote open ({wide} px)"

@@ -149,6 +149,9 @@ class Change:
     sources: tuple[str, ...] = ()
     """Where the change and its paragraph were read."""
     note: str = ""
+    text: str = ""
+    """The cited paragraph's words in the official text (its subparagraphs where cited), or
+    ``""`` where no paragraph is cited."""
 
     @property
     def where(self) -> str:
@@ -176,6 +179,16 @@ class Measure:
                 seen.setdefault(citation, None)
         return tuple(seen)
 
+    def quoted_citations(self) -> list[dict[str, str]]:
+        """Each citation once, with its paragraph's words in the official text (``text``)."""
+        seen: dict[Citation, dict[str, str]] = {}
+        for change in self.changes:
+            for citation in change.citations:
+                view = seen.setdefault(citation, citation.to_dict())
+                if change.text:
+                    view.setdefault("text", change.text)
+        return list(seen.values())
+
     def phase_on(self, day: dt.date) -> Phase | None:
         for phase in reversed(self.phases):
             if phase.period_on(day) is not None:
@@ -191,7 +204,7 @@ class Measure:
             "since": self.since.isoformat(),
             "until": None if self.until is None else self.until.isoformat(),
             "paragraphs": [c.where for c in self.changes],
-            "citations": [c.to_dict() for c in self.citations],
+            "citations": self.quoted_citations(),
             "read_from": list(dict.fromkeys(s for c in self.changes for s in c.sources)),
         }
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +51,67 @@ def load_regime(regime_id: str) -> Regime:
     name = f"sanctions/{known_regime(regime_id)}.yaml"
     text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
     return build_regime(parse_yaml(text), name)
+
+
+OFFICIAL_TEXT = ("unsc.data.official_text", "dprk_paragraphs.csv")
+"""The official English text of the resolutions the bundled regimes cite, one row per
+operative paragraph, subparagraph or continuation (UN DGACM, Akoma Ntoso; see SOURCE.yaml)."""
+
+
+@lru_cache(maxsize=1)
+def official_paragraphs() -> dict[str, dict[str, str]]:
+    """``S/RES/2397 (2017)`` -> operative paragraph number -> its whole official text."""
+    package, name = OFFICIAL_TEXT
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    paragraphs: dict[str, dict[str, str]] = {}
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        ops = paragraphs.setdefault(row["symbol"], {})
+        ops[row["parent_op"]] = f"{ops.get(row['parent_op'], '')} {row['text']}".strip()
+    return paragraphs
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _subparagraph(text: str, marker: str) -> str | None:
+    """The part of ``text`` from ``(marker)`` up to the next sibling's marker."""
+    start = text.find(f"({marker})")
+    if start < 0:
+        return None
+    if marker in _ROMANS:
+        following = _ROMANS[_ROMANS.index(marker) + 1] if marker != _ROMANS[-1] else "xi"
+    else:
+        following = chr(ord(marker) + 1)
+    end = text.find(f"({following})", start + 1)
+    return (text[start:] if end < 0 else text[start:end]).strip()
+
+
+def quote(resolution: str, paragraph: str) -> str:
+    """The official words of ``paragraph`` of ``resolution`` (``"8(c)"``, ``"11-15"``,
+    ``"1, 2"``), each part on its own line; ``""`` if the text is not bundled or does not
+    show that paragraph (a test checks that every cited paragraph is shown)."""
+    ops = official_paragraphs().get(resolution)
+    if not ops or not paragraph:
+        return ""
+    parts: list[str] = []
+    wanted: list[tuple[str, list[str]]]
+    for piece in (p.strip() for p in paragraph.split(",")):
+        span = re.fullmatch(r"(\d+)-(\d+)", piece)
+        one = re.fullmatch(r"(\d+)((?:\([a-z]+\))*)", piece)
+        if span:
+            wanted = [(str(n), []) for n in range(int(span[1]), int(span[2]) + 1)]
+        elif one:
+            wanted = [(one[1], re.findall(r"\(([a-z]+)\)", one[2]))]
+        else:
+            return ""
+        for number, markers in wanted:
+            found: str | None = ops.get(number)
+            for marker in markers:
+                found = None if found is None else _subparagraph(found, marker)
+            if found is None:
+                return ""
+            parts.append(found if not markers else f"{number}{found}")
+    return "\n".join(parts)
 
 
 def build_regime(data: Mapping[str, Any], where: str) -> Regime:
@@ -108,6 +172,7 @@ def _change(c: Mapping[str, Any], where: str) -> Change:
         citations=(citation,),
         sources=sources,
         note=str(c.get("note", "")),
+        text=quote(resolution, paragraph),
     )
 
 

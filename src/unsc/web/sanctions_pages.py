@@ -428,6 +428,7 @@ def sanctions_page(
         problems=[],
         notices=notices,
         voted=_long_date(drafted[0].adopted) if drafted else "",
+        measure_rows=measures.rows,
         cap_rows=[_cap_row(c, adopted.get(c["measure"])) for c in caps],
         cap_unit=_one_unit(caps),
         chart=_history(regime, today(), day, draft or None),
