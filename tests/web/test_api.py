@@ -146,6 +146,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/events",
         "/api/meetings",
         "/api/meetings/{symbol}",
+        "/api/resolutions",
+        "/api/resolutions/{number}",
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/commands",
@@ -174,6 +176,9 @@ def test_answers_match_their_declared_models(client: TestClient) -> None:
         ("/api/meetings?format=vtc", schemas.MeetingsPage),
         ("/api/meetings/S/PV.9048", schemas.MeetingDetail),
         ("/api/meetings/no-spv-2020-03-30-4", schemas.MeetingDetail),
+        ("/api/resolutions?subject=korea", schemas.ResolutionsPage),
+        ("/api/resolutions/2397", schemas.ResolutionDetail),
+        ("/api/resolutions/2770", schemas.ResolutionDetail),
     ]
     for path, model in checks:
         model.model_validate(client.get(path).json())
@@ -279,3 +284,81 @@ def test_meeting_errors_say_what_to_fix(
     response = client.get(path)
     assert response.status_code == status
     assert words in response.json()["error"]
+
+
+def test_resolution_2397_with_the_trigger_in_operative_paragraph_28(client: TestClient) -> None:
+    body = client.get("/api/resolutions/2397").json()
+    assert (body["symbol"], body["adopted"], body["meeting_symbol"], body["draft_symbol"]) == (
+        "S/RES/2397 (2017)",
+        "2017-12-22",
+        "S/PV.8151",
+        "S/2017/1092",
+    )
+    assert (body["chapter_vii"], body["sponsors"], body["yes"], body["no"]) == (
+        True,
+        ["UNITED STATES"],
+        15,
+        0,
+    )
+    ops = {p["number"]: p["text"] for p in body["operative"]}
+    assert list(ops) == [str(n) for n in range(1, 30)]
+    assert (
+        "a launch of a ballistic missile system capable of reaching intercontinental" in ops["28"]
+    )
+    assert "restrict further the export to the DPRK of petroleum" in ops["28"]
+    assert "4 million barrels or 525,000 tons" in ops["4"]
+    assert body["preamble"][0]["text"].startswith("Recalling its previous relevant resolutions")
+    vote = client.get(f"/api/votes/{body['vote_id']}").json()
+    assert vote["resolution_symbol"] == "S/RES/2397 (2017)"
+    assert body["source"]["id"] == "unxml"
+    assert "United Nations" in body["source"]["citation"]
+
+
+def test_resolutions_on_the_dprk_by_subject(client: TestClient) -> None:
+    body = client.get("/api/resolutions", params={"subject": "korea", "limit": 1000}).json()
+    numbers = [r["number"] for r in body["items"]]
+    assert {2270, 2397} <= set(numbers)
+    assert numbers == sorted(numbers) and body["total"] == len(numbers)
+    # The heading the metadata uses for the DPRK, exactly.
+    dprk = client.get(
+        "/api/resolutions",
+        params={"subject": "DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "from": "2016-01-01",
+                "to": "2017-12-31", "chapter_vii": "true"},
+    ).json()  # fmt: skip
+    assert [r["number"] for r in dprk["items"]] == [2270, 2321, 2371, 2375, 2397]
+    assert [s["id"] for s in body["sources"]] == ["unxml"]
+
+
+def test_resolutions_counts_and_filters(client: TestClient) -> None:
+    every = client.get("/api/resolutions", params={"limit": 1}).json()
+    assert every["total"] == 1540  # 1285 (2000) to 2825 (2026), 2762 absent upstream
+    year = client.get(
+        "/api/resolutions", params={"from": "2026-01-01", "to": "2026-12-31", "limit": 100}
+    ).json()
+    assert [r["number"] for r in year["items"]] == list(range(2812, 2826))
+    assert all(r["vote_id"] is None for r in year["items"])  # the vote record ends in 2025
+    under = client.get("/api/resolutions", params={"chapter_vii": "true"}).json()["total"]
+    said_not = client.get("/api/resolutions", params={"chapter_vii": "false"}).json()["total"]
+    assert (under, said_not) == (725, 10)  # the other 805 do not say
+    cyprus = client.get("/api/resolutions", params={"q": "cyprus", "from": "2024-01-01"}).json()
+    assert 2723 in [r["number"] for r in cyprus["items"]]
+    first, second = (
+        client.get("/api/resolutions", params={"limit": 2, "offset": o}).json()["items"]
+        for o in (0, 1)
+    )
+    assert first[1] == second[0]
+
+
+def test_resolutions_errors(client: TestClient) -> None:
+    missing = client.get("/api/resolutions/2762")
+    assert missing.status_code == 404
+    assert "GET /api/resolutions lists them" in missing.json()["error"]
+    bad = client.get("/api/resolutions", params={"chapter_vii": "maybe"})
+    assert bad.status_code == 422 and "chapter_vii" in bad.json()["error"]
+    late = client.get("/api/resolutions", params={"from": "2020-01-01", "to": "2019-01-01"})
+    assert late.status_code == 422
+    # A resolution adopted without a vote (1326 (2000)) has no tally; 2623 (2022) has no
+    # numbered operative paragraph.
+    assert client.get("/api/resolutions/1326").json()["yes"] is None
+    ops = client.get("/api/resolutions/2623").json()["operative"]
+    assert [p["number"] for p in ops] == [None]

@@ -23,6 +23,8 @@ OPERATIONS = [
     "GET /api/events",
     "GET /api/meetings",
     "GET /api/meetings/{symbol}",
+    "GET /api/resolutions",
+    "GET /api/resolutions/{number}",
     "POST /api/sessions",
     "GET /api/sessions/{session_id}",
     "POST /api/sessions/{session_id}/commands",

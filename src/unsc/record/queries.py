@@ -560,3 +560,79 @@ def get_meeting(session: Session, symbol: str) -> dict[str, Any] | None:
     out["votes"] = _rows(session, votes, VOTE_COLUMNS)
     out["source"] = source(session, meeting.source_id)
     return out
+
+
+RESOLUTION_COLUMNS = (
+    "number",
+    "symbol",
+    "adopted",
+    "meeting_symbol",
+    "adoption",
+    "agenda_item",
+    "title",
+    "draft_symbol",
+    "chapter_vii",
+    "sponsors",
+    "subjects",
+    "yes",
+    "no",
+    "abstain",
+    "vote_id",
+    "source_id",
+    "source_ref",
+)
+
+
+def list_resolutions(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    subject: str | None,
+    chapter_vii: bool | None,
+    q: str | None,
+    *,
+    limit: int,
+    offset: int,
+) -> Page:
+    """Resolutions by number, with their metadata (not their text). ``subject`` is a part of
+    a subject heading, ``q`` a part of the title or agenda item, both case-blind."""
+    query = select(m.Resolution)
+    if start:
+        query = query.where(m.Resolution.adopted >= start)
+    if end:
+        query = query.where(m.Resolution.adopted <= end)
+    if subject:
+        query = query.where(
+            func.lower(m.Resolution.subjects_text).like(_like(subject), escape="\\")
+        )
+    if chapter_vii is not None:
+        query = query.where(m.Resolution.chapter_vii.is_(chapter_vii))
+    if q:
+        query = query.where(
+            or_(
+                func.lower(m.Resolution.title).like(_like(q), escape="\\"),
+                func.lower(m.Resolution.agenda_item).like(_like(q), escape="\\"),
+            )
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    columns = [getattr(m.Resolution, c) for c in RESOLUTION_COLUMNS]
+    page = (
+        query.with_only_columns(*columns).order_by(m.Resolution.number).limit(limit).offset(offset)
+    )
+    return Page(total, _rows(session, page, RESOLUTION_COLUMNS))
+
+
+def get_resolution(session: Session, number: int) -> dict[str, Any] | None:
+    """A resolution with its metadata, its source, and its paragraphs: ``preamble`` and
+    ``operative``, each ``[{"number", "parent", "section", "text"}]`` in the document's order."""
+    resolution = session.get(m.Resolution, number)
+    if resolution is None:
+        return None
+    out = _row(resolution, RESOLUTION_COLUMNS)
+    out["preamble"] = []
+    out["operative"] = []
+    for p in resolution.paragraphs:
+        paragraph = {"number": p.number, "parent": p.parent, "section": p.section, "text": p.text}
+        out["preamble" if p.kind == "preambular" else "operative"].append(paragraph)
+    out["source"] = source(session, resolution.source_id)
+    return out

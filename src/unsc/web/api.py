@@ -24,6 +24,8 @@ from unsc.web.schemas import (
     MeetingDetail,
     MeetingsPage,
     MembersPage,
+    ResolutionDetail,
+    ResolutionsPage,
     VetoesPage,
     VoteDetail,
     VotesPage,
@@ -270,5 +272,53 @@ def meeting(
     if found is None:
         raise HTTPException(
             404, f"no meeting {symbol}; GET /api/meetings lists the meetings and their symbols"
+        )
+    return answer(found)
+
+
+@router.get("/resolutions", response_model=ResolutionsPage, responses=ERRORS)
+def resolutions(
+    db: SessionDep,
+    start: From = None,
+    end: To = None,
+    subject: Annotated[
+        str | None,
+        Query(max_length=200, description="Part of a subject heading, e.g. KOREA (any case)"),
+    ] = None,
+    chapter_vii: Annotated[
+        bool | None, Query(description="true: adopted under Chapter VII; false: not said to be")
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in the title or agenda item")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """The Council's resolutions of 2000-2026 (S/RES/1285 to 2825), by number, with their
+    metadata, from UN DGACM's machine-readable documents."""
+    check_period(start, end)
+    page = queries.list_resolutions(
+        db, start, end, subject, chapter_vii, q, limit=limit, offset=offset
+    )
+    return answer({**page.to_dict(), "sources": [queries.source(db, "unxml")]})
+
+
+@router.get(
+    "/resolutions/{number}",
+    response_model=ResolutionDetail,
+    responses={404: {"model": ErrorOut}},
+)
+def resolution(
+    number: Annotated[int, Path(ge=1, le=2**31 - 1, description="The number, e.g. 2397")],
+    db: SessionDep,
+) -> Response:
+    """One resolution: its metadata, its preambular and operative paragraphs, and the vote
+    that adopted it where the record has it."""
+    found = queries.get_resolution(db, number)
+    if found is None:
+        raise HTTPException(
+            404,
+            f"no resolution {number} in the record, which holds 1285 (2000) to 2825 (2026) "
+            "but 2762; GET /api/resolutions lists them",
         )
     return answer(found)

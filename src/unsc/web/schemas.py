@@ -236,3 +236,47 @@ class DecisionOut(BaseModel):
 class ErrorOut(BaseModel):
     error: str
     details: list[str] | None = None
+
+
+class ResolutionItem(BaseModel):
+    number: int
+    symbol: str = Field(description="S/RES/n (yyyy)")
+    adopted: str
+    meeting_symbol: str | None = Field(
+        description="S/PV.n; null for a resolution adopted by written procedure (2020-21)"
+    )
+    adoption: str = Field(description='As the metadata gives it: "Adopted unanimously, ..."')
+    agenda_item: str
+    title: str | None = Field(description="The library's title, as given (even where wrong)")
+    draft_symbol: str | None
+    chapter_vii: bool | None = Field(description="Adopted under Chapter VII; null if unknown")
+    sponsors: list[str]
+    subjects: list[str] = Field(description="UNBIS Thesaurus and library authority headings")
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    vote_id: int | None = Field(description="The vote of the record that adopted it")
+    source_id: str
+    source_ref: str = Field(description="The metadata file and line, the text file and line")
+
+
+class ResolutionsPage(BaseModel):
+    total: int
+    items: list[ResolutionItem]
+    sources: list[SourceInfo]
+
+
+class ResolutionParagraphOut(BaseModel):
+    number: str | None = Field(
+        description='Preambular: its place (1, 2, ...); operative: "28", "26 (a)"; null for '
+        "an unnumbered line"
+    )
+    parent: str | None = Field(description='The paragraph it belongs to ("26" for "26 (a)")')
+    section: str = Field(description="The heading it stands under, if any")
+    text: str
+
+
+class ResolutionDetail(ResolutionItem):
+    preamble: list[ResolutionParagraphOut]
+    operative: list[ResolutionParagraphOut]
+    source: SourceInfo
