@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, meetings, resolutions, vetolists
+from unsc.importers import dprk, meetings, resolutions, statements, vetolists
 from unsc.importers.progress import Progress
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
@@ -70,6 +70,18 @@ SOURCES: tuple[dict[str, str], ...] = (
         "Nations as the source.",
     },
     {
+        "id": statements.SOURCE_ID,
+        "title": "Statements by the President of the Security Council 2000-2026 in Akoma Ntoso "
+        "XML (United Nations, DGACM)",
+        "file": statements.TEXT_FILE,
+        "licence": "United Nations material; acknowledge the United Nations as the source",
+        "url": "https://github.com/UNxml/SCresolutions",
+        "citation": "Source: United Nations, Department for General Assembly and Conference "
+        "Management (DGACM), UNxml/SCresolutions (PRST), commit 6c4072a (2026-07-21). "
+        "Unofficial copies for information; no open licence stated: the user must acknowledge "
+        "the United Nations as the source.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -95,6 +107,7 @@ DATA_FILES = (
     ("unsc.data.vetolists", vetolists.WPDL_FILE),
     (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
+    (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
     *(
         (resolutions.DATA_PACKAGE, f"{resolutions.METADATA_DIR}/{year}.json.gz")
         for year in resolutions.METADATA_YEARS
@@ -138,6 +151,7 @@ SOURCE_FILES = {
     "wpdl": ("unsc.data.vetolists", vetolists.WPDL_FILE),
     "dhl-meetings": (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     resolutions.SOURCE_ID: (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
+    statements.SOURCE_ID: (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -503,6 +517,61 @@ def import_resolutions(
     return len(rows)
 
 
+def import_statements(
+    session: Session, progress: Progress, parsed: statements.Parsed | None = None
+) -> int:
+    """Presidential statements and their paragraphs, each linked to the meeting whose outcome
+    documents name it (the library's meetings, to June 2022), else to the S/PV meeting its
+    opening words name. Returns how many statements."""
+    load_sources(session)
+    parsed = statements.bundled() if parsed is None else parsed
+    rows = parsed.statements
+    progress.start("presidential statements", len(rows))
+    session.execute(delete(m.StatementParagraph))
+    session.execute(delete(m.PresidentialStatement))
+    named: dict[str, str] = {}
+    for symbol, documents in session.execute(
+        select(m.MeetingAgendaItem.meeting_symbol, m.MeetingAgendaItem.outcome_documents)
+        .order_by(m.MeetingAgendaItem.meeting_symbol.startswith("no-spv"))
+        .order_by(m.MeetingAgendaItem.date, m.MeetingAgendaItem.id)
+    ):
+        for document in documents:
+            if document.startswith("S/PRST/"):
+                named.setdefault(document, symbol)
+    records: list[dict[str, Any]] = []
+    paragraphs: list[dict[str, Any]] = []
+    for row in rows:
+        records.append(
+            {
+                "symbol": row.symbol,
+                "year": row.year,
+                "number": row.number,
+                "date": row.date,
+                "agenda_item": row.agenda_item,
+                "meeting_symbol": named.get(row.symbol, row.meeting),
+                "corrigendum_of": row.corrigendum_of,
+                "parse_note": row.parse_note,
+                "source_id": statements.SOURCE_ID,
+                "source_ref": row.source_ref,
+            }
+        )
+        for position, p in enumerate(row.paragraphs, start=1):
+            paragraphs.append(
+                {
+                    "statement_symbol": row.symbol,
+                    "kind": p.kind,
+                    "number": p.number,
+                    "position": position,
+                    "section": p.section,
+                    "text": p.text,
+                }
+            )
+        progress.advance()
+    session.execute(insert(m.PresidentialStatement), records)
+    session.execute(insert(m.StatementParagraph), paragraphs)
+    return len(rows)
+
+
 def set_meta(session: Session, key: str, value: str) -> None:
     session.execute(delete(m.Meta).where(m.Meta.key == key))
     session.execute(insert(m.Meta), [{"key": key, "value": value}])
@@ -517,6 +586,7 @@ def build_all(
     events, statements, _ = import_dprk(session, progress)
     import_meetings(session, progress)
     import_resolutions(session, progress)
+    import_statements(session, progress)
     set_meta(session, "fingerprint", fingerprint_)
     set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 

@@ -382,3 +382,51 @@ class ResolutionParagraph(Base):
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class PresidentialStatement(Base):
+    """A statement by the President of the Security Council (S/PRST, 2000-2026), from UN
+    DGACM's machine-readable documents (``unsc.importers.statements``), with its text in
+    ``paragraphs``. Not the ``statements`` table, which holds the DPRK fact sheet's."""
+
+    __tablename__ = "presidential_statements"
+
+    symbol: Mapped[str] = mapped_column(String(40), primary_key=True)
+    """S/PRST/yyyy/n, or S/PRST/yyyy/n/Corr.k."""
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    agenda_item: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The item its opening words name, where they name one."""
+    meeting_symbol: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    """The meeting whose outcome documents name it (the library's meetings, to June 2022);
+    else the S/PV meeting its opening words name ("At the 8034th meeting")."""
+    corrigendum_of: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    parse_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Set where the source file is not well-formed XML and was read leniently."""
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_ref: Mapped[str] = mapped_column(Text)
+    """The bundled file and line, and the upstream XML file."""
+
+    paragraphs: Mapped[list[StatementParagraph]] = relationship(
+        order_by="StatementParagraph.position", cascade="all, delete-orphan"
+    )
+
+
+class StatementParagraph(Base):
+    """One paragraph of a presidential statement: its opening words, a paragraph, a heading,
+    or (a file read leniently) its whole text."""
+
+    __tablename__ = "statement_paragraphs"
+    __table_args__ = (UniqueConstraint("statement_symbol", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statement_symbol: Mapped[str] = mapped_column(
+        ForeignKey("presidential_statements.symbol", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    """opening, paragraph, heading or text."""
+    number: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
