@@ -122,6 +122,8 @@ def test_the_build_holds_every_statement_linked_to_its_meeting(record: Database)
     with record.sessions() as session:
         assert session.scalar(select(func.count()).select_from(m.PresidentialStatement)) == 758
         assert session.scalar(select(func.count()).select_from(m.StatementParagraph)) == 8542
+        linked = select(func.count()).where(m.PresidentialStatement.meeting_symbol.is_not(None))
+        assert session.scalar(linked) == 756  # not 2000/27, after consultations, nor its Corr.1
         row = session.get(m.PresidentialStatement, "S/PRST/2017/16")
         assert row is not None and row.meeting_symbol == "S/PV.8034"
         meeting = session.get(m.Meeting, "S/PV.8034")

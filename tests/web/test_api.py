@@ -148,6 +148,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/meetings/{symbol}",
         "/api/resolutions",
         "/api/resolutions/{number}",
+        "/api/statements",
+        "/api/statements/{symbol}",
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/commands",
@@ -179,6 +181,9 @@ def test_answers_match_their_declared_models(client: TestClient) -> None:
         ("/api/resolutions?subject=korea", schemas.ResolutionsPage),
         ("/api/resolutions/2397", schemas.ResolutionDetail),
         ("/api/resolutions/2770", schemas.ResolutionDetail),
+        ("/api/statements?q=korea", schemas.StatementsPage),
+        ("/api/statements/S/PRST/2017/16", schemas.StatementDetail),
+        ("/api/statements/S/PRST/2000/27/Corr.1", schemas.StatementDetail),
     ]
     for path, model in checks:
         model.model_validate(client.get(path).json())
@@ -362,3 +367,56 @@ def test_resolutions_errors(client: TestClient) -> None:
     assert client.get("/api/resolutions/1326").json()["yes"] is None
     ops = client.get("/api/resolutions/2623").json()["operative"]
     assert [p["number"] for p in ops] == [None]
+
+
+def test_presidential_statement_on_the_dprk_launch_of_29_august_2017(client: TestClient) -> None:
+    body = client.get("/api/statements/S/PRST/2017/16").json()
+    assert (body["symbol"], body["date"], body["meeting_symbol"]) == (
+        "S/PRST/2017/16",
+        "2017-08-29",
+        "S/PV.8034",
+    )
+    assert body["agenda_item"] == "Non-proliferation/ Democratic People’s Republic of Korea"
+    assert body["parse_note"] is None and body["source"]["id"] == "unxml-prst"
+    assert "United Nations" in body["source"]["citation"]
+    opening, first = body["paragraphs"][:2]
+    assert opening["kind"] == "opening" and opening["text"].startswith("At the 8034th meeting")
+    assert first["text"].startswith("“The Security Council strongly condemns the August 28 2017")
+    # Any case and spacing finds it.
+    assert client.get("/api/statements/s/prst/2017/16 ").json()["symbol"] == "S/PRST/2017/16"
+
+
+def test_statements_counts_quirks_and_filters(client: TestClient) -> None:
+    every = client.get("/api/statements", params={"limit": 1}).json()
+    assert every["total"] == 758 and every["items"][0]["symbol"] == "S/PRST/2000/6"
+    assert [s["id"] for s in every["sources"]] == ["unxml-prst"]
+    # A file that is not well-formed XML: kept, with its note, its text in one paragraph.
+    lenient = client.get("/api/statements/S/PRST/2000/13").json()
+    assert lenient["parse_note"].startswith("lenient (source XML not well-formed")
+    assert [p["kind"] for p in lenient["paragraphs"]] == ["text"]
+    # Filed upstream as a resolution: here a statement, at the 2020 written procedure's meeting.
+    misfiled = client.get("/api/statements/S/PRST/2020/11").json()
+    assert misfiled["meeting_symbol"] == "no-spv-2020-12-04-2"
+    assert misfiled["source_ref"].endswith("(PRST/2020/S_PRST_2020_11.xml)")
+    corr = client.get("/api/statements/S/PRST/2000/27/corr.1").json()
+    assert corr["corrigendum_of"] == "S/PRST/2000/27"
+    year = client.get(
+        "/api/statements", params={"from": "2017-01-01", "to": "2017-12-31", "limit": 100}
+    ).json()
+    assert {s["date"][:4] for s in year["items"]} == {"2017"} and year["total"] == len(
+        year["items"]
+    )
+    korea = client.get("/api/statements", params={"q": "korea", "limit": 100}).json()
+    assert "S/PRST/2017/16" in {s["symbol"] for s in korea["items"]}
+    assert "S/PRST/2006/41" in {
+        s["symbol"] for s in korea["items"]
+    }  # on the test the DPRK announced, 6 Oct 2006
+
+
+def test_statements_errors(client: TestClient) -> None:
+    missing = client.get("/api/statements/S/PRST/2000/1")
+    assert missing.status_code == 404
+    assert "GET /api/statements lists them" in missing.json()["error"]
+    assert client.get("/api/statements/S/RES/2397").status_code == 404
+    late = client.get("/api/statements", params={"from": "2020-01-01", "to": "2019-01-01"})
+    assert late.status_code == 422 and "swap them" in late.json()["error"]

@@ -25,6 +25,8 @@ OPERATIONS = [
     "GET /api/meetings/{symbol}",
     "GET /api/resolutions",
     "GET /api/resolutions/{number}",
+    "GET /api/statements",
+    "GET /api/statements/{symbol}",
     "POST /api/sessions",
     "GET /api/sessions/{session_id}",
     "POST /api/sessions/{session_id}/commands",

@@ -636,3 +636,77 @@ def get_resolution(session: Session, number: int) -> dict[str, Any] | None:
         out["preamble" if p.kind == "preambular" else "operative"].append(paragraph)
     out["source"] = source(session, resolution.source_id)
     return out
+
+
+PRST_COLUMNS = (
+    "symbol",
+    "date",
+    "agenda_item",
+    "meeting_symbol",
+    "corrigendum_of",
+    "parse_note",
+    "source_id",
+    "source_ref",
+)
+
+
+def list_presidential_statements(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    q: str | None,
+    *,
+    limit: int,
+    offset: int,
+) -> Page:
+    """Presidential statements in the order of their symbols (year, number), without their
+    text; ``q`` is a part of the agenda item or of any paragraph, case-blind."""
+    query = select(m.PresidentialStatement)
+    if start:
+        query = query.where(m.PresidentialStatement.date >= start)
+    if end:
+        query = query.where(m.PresidentialStatement.date <= end)
+    if q:
+        pattern = _like(q)
+        in_text = (
+            select(m.StatementParagraph.id)
+            .where(
+                m.StatementParagraph.statement_symbol == m.PresidentialStatement.symbol,
+                func.lower(m.StatementParagraph.text).like(pattern, escape="\\"),
+            )
+            .exists()
+        )
+        query = query.where(
+            or_(
+                func.lower(m.PresidentialStatement.agenda_item).like(pattern, escape="\\"),
+                in_text,
+            )
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    columns = [getattr(m.PresidentialStatement, c) for c in PRST_COLUMNS]
+    page = (
+        query.with_only_columns(*columns)
+        .order_by(
+            m.PresidentialStatement.year,
+            m.PresidentialStatement.number,
+            m.PresidentialStatement.symbol,
+        )
+        .limit(limit)
+        .offset(offset)
+    )
+    return Page(total, _rows(session, page, PRST_COLUMNS))
+
+
+def get_presidential_statement(session: Session, symbol: str) -> dict[str, Any] | None:
+    """A presidential statement with its source and its paragraphs, ``[{"kind", "number",
+    "section", "text"}]`` in the document's order."""
+    statement = session.get(m.PresidentialStatement, symbol)
+    if statement is None:
+        return None
+    out = _row(statement, PRST_COLUMNS)
+    out["paragraphs"] = [
+        {"kind": p.kind, "number": p.number, "section": p.section, "text": p.text}
+        for p in statement.paragraphs
+    ]
+    out["source"] = source(session, statement.source_id)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -26,6 +27,8 @@ from unsc.web.schemas import (
     MembersPage,
     ResolutionDetail,
     ResolutionsPage,
+    StatementDetail,
+    StatementsPage,
     VetoesPage,
     VoteDetail,
     VotesPage,
@@ -320,5 +323,53 @@ def resolution(
             404,
             f"no resolution {number} in the record, which holds 1285 (2000) to 2825 (2026) "
             "but 2762; GET /api/resolutions lists them",
+        )
+    return answer(found)
+
+
+_PRST = re.compile(r"S/PRST/(\d{4})/(\d+)(/CORR\.(\d+))?")
+
+
+@router.get("/statements", response_model=StatementsPage, responses=ERRORS)
+def presidential_statements(
+    db: SessionDep,
+    start: From = None,
+    end: To = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in the agenda item or the text")
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    """Statements by the President of the Security Council, 2000-2026 (S/PRST/2000/6 to
+    S/PRST/2026/2), by symbol, from UN DGACM's machine-readable documents."""
+    check_period(start, end)
+    page = queries.list_presidential_statements(db, start, end, q, limit=limit, offset=offset)
+    return answer({**page.to_dict(), "sources": [queries.source(db, "unxml-prst")]})
+
+
+@router.get(
+    "/statements/{symbol:path}",
+    response_model=StatementDetail,
+    responses={404: {"model": ErrorOut}},
+)
+def presidential_statement(
+    symbol: Annotated[
+        str, Path(max_length=60, description="S/PRST/2017/16 or S/PRST/2000/27/Corr.1")
+    ],
+    db: SessionDep,
+) -> Response:
+    """One presidential statement with its paragraphs, its meeting and its source."""
+    match = _PRST.fullmatch("".join(symbol.split()).upper())
+    found = None
+    if match is not None:
+        year, number, _, corr = match.groups()
+        key = f"S/PRST/{year}/{int(number)}" + (f"/Corr.{int(corr)}" if corr else "")
+        found = queries.get_presidential_statement(db, key)
+    if found is None:
+        raise HTTPException(
+            404,
+            f"no presidential statement {symbol} in the record, which holds S/PRST/2000/6 to "
+            "S/PRST/2026/2 as UN DGACM publishes them; GET /api/statements lists them",
         )
     return answer(found)

@@ -280,3 +280,40 @@ class ResolutionDetail(ResolutionItem):
     preamble: list[ResolutionParagraphOut]
     operative: list[ResolutionParagraphOut]
     source: SourceInfo
+
+
+class StatementItem(BaseModel):
+    symbol: str = Field(description="S/PRST/yyyy/n, or S/PRST/yyyy/n/Corr.k")
+    date: str
+    agenda_item: str | None = Field(description="The item its opening words name, if any")
+    meeting_symbol: str | None = Field(
+        description="The meeting whose outcome documents name it (library's meetings, to June "
+        "2022), else the S/PV meeting its opening words name"
+    )
+    corrigendum_of: str | None = Field(description="For a corrigendum, the statement corrected")
+    parse_note: str | None = Field(
+        description="Set where the source file is not well-formed XML and was read leniently"
+    )
+    source_id: str
+    source_ref: str = Field(description="The bundled file and line, and the upstream XML file")
+
+
+class StatementsPage(BaseModel):
+    total: int
+    items: list[StatementItem]
+    sources: list[SourceInfo]
+
+
+class StatementParagraphOut(BaseModel):
+    kind: str = Field(
+        description="opening (the words before the statement), paragraph, heading, or text "
+        "(the whole text of a file read leniently)"
+    )
+    number: str | None = Field(description='Only for the few lettered items ("(a)")')
+    section: str
+    text: str
+
+
+class StatementDetail(StatementItem):
+    paragraphs: list[StatementParagraphOut]
+    source: SourceInfo
