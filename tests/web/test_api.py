@@ -150,6 +150,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/resolutions/{number}",
         "/api/statements",
         "/api/statements/{symbol}",
+        "/api/drafts/{symbol}",
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/commands",
@@ -184,6 +185,7 @@ def test_answers_match_their_declared_models(client: TestClient) -> None:
         ("/api/statements?q=korea", schemas.StatementsPage),
         ("/api/statements/S/PRST/2017/16", schemas.StatementDetail),
         ("/api/statements/S/PRST/2000/27/Corr.1", schemas.StatementDetail),
+        ("/api/drafts/S/2024/255", schemas.DraftDetail),
     ]
     for path, model in checks:
         model.model_validate(client.get(path).json())
@@ -420,3 +422,19 @@ def test_statements_errors(client: TestClient) -> None:
     assert client.get("/api/statements/S/RES/2397").status_code == 404
     late = client.get("/api/statements", params={"from": "2020-01-01", "to": "2019-01-01"})
     assert late.status_code == 422 and "swap them" in late.json()["error"]
+
+
+def test_the_draft_vetoed_on_28_march_2024(client: TestClient) -> None:
+    body = client.get("/api/drafts/s/2024/255").json()
+    assert (body["symbol"], body["date"], body["sponsors"]) == (
+        "S/2024/255",
+        "2024-03-28",
+        ["United States of America"],
+    )
+    assert "Panel of Experts" in body["operative"][0]["text"]
+    assert body["preamble"][0]["text"].startswith("Recalling its previous relevant resolutions")
+    vote = client.get(f"/api/votes/{body['vote_id']}").json()
+    assert vote["draft_symbol"] == "S/2024/255" and vote["date"] == "2024-03-28"
+    assert body["source"]["id"] == "unxml-drafts"
+    missing = client.get("/api/drafts/S/2024/256")
+    assert missing.status_code == 404 and "19 drafts not adopted" in missing.json()["error"]

@@ -27,6 +27,7 @@ OPERATIONS = [
     "GET /api/resolutions/{number}",
     "GET /api/statements",
     "GET /api/statements/{symbol}",
+    "GET /api/drafts/{symbol}",
     "POST /api/sessions",
     "GET /api/sessions/{session_id}",
     "POST /api/sessions/{session_id}/commands",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, meetings, resolutions, statements, vetolists
+from unsc.importers import dprk, drafts, meetings, resolutions, statements, vetolists
 from unsc.importers.progress import Progress
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
@@ -82,6 +82,18 @@ SOURCES: tuple[dict[str, str], ...] = (
         "the United Nations as the source.",
     },
     {
+        "id": drafts.SOURCE_ID,
+        "title": "Draft resolutions not adopted 2023-2025 in Akoma Ntoso XML (United Nations, "
+        "DGACM)",
+        "file": drafts.TEXT_FILE,
+        "licence": "United Nations material; acknowledge the United Nations as the source",
+        "url": "https://github.com/UNxml/SCresolutions",
+        "citation": "Source: United Nations, Department for General Assembly and Conference "
+        "Management (DGACM), UNxml/SCresolutions (Not adopted), commit 6c4072a (2026-07-21). "
+        "Unofficial copies for information; no open licence stated: the user must acknowledge "
+        "the United Nations as the source.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -108,6 +120,7 @@ DATA_FILES = (
     (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
     (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
+    (resolutions.DATA_PACKAGE, drafts.TEXT_FILE),
     *(
         (resolutions.DATA_PACKAGE, f"{resolutions.METADATA_DIR}/{year}.json.gz")
         for year in resolutions.METADATA_YEARS
@@ -152,6 +165,7 @@ SOURCE_FILES = {
     "dhl-meetings": (meetings.DATA_PACKAGE, meetings.MEETINGS_FILE),
     resolutions.SOURCE_ID: (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
     statements.SOURCE_ID: (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
+    drafts.SOURCE_ID: (resolutions.DATA_PACKAGE, drafts.TEXT_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -572,6 +586,54 @@ def import_statements(
     return len(rows)
 
 
+def import_drafts(
+    session: Session, progress: Progress, rows: Sequence[drafts.DraftRow] | None = None
+) -> int:
+    """The drafts not adopted and their paragraphs, each linked to the vote on it (the vote
+    whose draft symbol is its symbol). Returns how many drafts."""
+    load_sources(session)
+    rows = drafts.bundled() if rows is None else rows
+    progress.start("drafts not adopted", len(rows))
+    session.execute(delete(m.DraftParagraph))
+    session.execute(delete(m.Draft))
+    vote_of: dict[str, int] = {}
+    for vote_id, symbol in session.execute(
+        select(m.Vote.id, m.Vote.draft_symbol)
+        .where(m.Vote.draft_symbol.in_([r.symbol for r in rows]))
+        .order_by(m.Vote.date, m.Vote.id)
+    ):
+        vote_of.setdefault(symbol or "", vote_id)
+    records: list[dict[str, Any]] = []
+    paragraphs: list[dict[str, Any]] = []
+    for row in rows:
+        records.append(
+            {
+                "symbol": row.symbol,
+                "date": row.date,
+                "sponsors": list(row.sponsors),
+                "vote_id": vote_of.get(row.symbol),
+                "source_id": drafts.SOURCE_ID,
+                "source_ref": row.source_ref,
+            }
+        )
+        for position, p in enumerate(row.paragraphs, start=1):
+            paragraphs.append(
+                {
+                    "draft_symbol": row.symbol,
+                    "kind": p.kind,
+                    "number": p.number,
+                    "parent": p.parent,
+                    "position": position,
+                    "section": p.section,
+                    "text": p.text,
+                }
+            )
+        progress.advance()
+    session.execute(insert(m.Draft), records)
+    session.execute(insert(m.DraftParagraph), paragraphs)
+    return len(rows)
+
+
 def set_meta(session: Session, key: str, value: str) -> None:
     session.execute(delete(m.Meta).where(m.Meta.key == key))
     session.execute(insert(m.Meta), [{"key": key, "value": value}])
@@ -587,6 +649,7 @@ def build_all(
     import_meetings(session, progress)
     import_resolutions(session, progress)
     import_statements(session, progress)
+    import_drafts(session, progress)
     set_meta(session, "fingerprint", fingerprint_)
     set_meta(session, "built", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 

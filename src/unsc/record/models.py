@@ -430,3 +430,41 @@ class StatementParagraph(Base):
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class Draft(Base):
+    """A draft resolution the Council did not adopt (2023-2025), from UN DGACM's
+    machine-readable documents (``unsc.importers.drafts``): its sponsors and its text."""
+
+    __tablename__ = "drafts"
+
+    symbol: Mapped[str] = mapped_column(String(40), primary_key=True)
+    """S/yyyy/n."""
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    """The date on its cover."""
+    sponsors: Mapped[list[str]] = mapped_column(JSON)
+    vote_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    """The vote of the record on it, matched by draft symbol."""
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    source_ref: Mapped[str] = mapped_column(Text)
+
+    paragraphs: Mapped[list[DraftParagraph]] = relationship(
+        order_by="DraftParagraph.position", cascade="all, delete-orphan"
+    )
+
+
+class DraftParagraph(Base):
+    """One paragraph of a draft, of the same shape as a resolution's."""
+
+    __tablename__ = "draft_paragraphs"
+    __table_args__ = (UniqueConstraint("draft_symbol", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_symbol: Mapped[str] = mapped_column(ForeignKey("drafts.symbol", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))
+    """preambular or operative."""
+    number: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    parent: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)

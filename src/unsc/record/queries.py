@@ -710,3 +710,20 @@ def get_presidential_statement(session: Session, symbol: str) -> dict[str, Any] 
     ]
     out["source"] = source(session, statement.source_id)
     return out
+
+
+def get_draft(session: Session, symbol: str) -> dict[str, Any] | None:
+    """A draft not adopted with its sponsors, its source, the vote on it where the record
+    has it (``vote_id``), and its paragraphs: ``preamble`` and ``operative``, each
+    ``[{"number", "parent", "section", "text"}]``."""
+    draft = session.get(m.Draft, symbol)
+    if draft is None:
+        return None
+    out = _row(draft, ("symbol", "date", "sponsors", "vote_id", "source_id", "source_ref"))
+    out["preamble"] = []
+    out["operative"] = []
+    for p in draft.paragraphs:
+        paragraph = {"number": p.number, "parent": p.parent, "section": p.section, "text": p.text}
+        out["preamble" if p.kind == "preambular" else "operative"].append(paragraph)
+    out["source"] = source(session, draft.source_id)
+    return out

@@ -20,6 +20,7 @@ from unsc.service.record import bundled_law, council_view, today
 from unsc.web.schemas import (
     CouncilView,
     DecisionOut,
+    DraftDetail,
     ErrorOut,
     EventsPage,
     MeetingDetail,
@@ -371,5 +372,28 @@ def presidential_statement(
             404,
             f"no presidential statement {symbol} in the record, which holds S/PRST/2000/6 to "
             "S/PRST/2026/2 as UN DGACM publishes them; GET /api/statements lists them",
+        )
+    return answer(found)
+
+
+@router.get(
+    "/drafts/{symbol:path}",
+    response_model=DraftDetail,
+    responses={404: {"model": ErrorOut}},
+)
+def draft(
+    symbol: Annotated[str, Path(max_length=60, description="S/2024/255")],
+    db: SessionDep,
+) -> Response:
+    """One draft resolution the Council did not adopt (2023-2025): its sponsors, its text,
+    and the vote on it."""
+    key = "".join(symbol.split()).upper()
+    found = queries.get_draft(db, key) if key else None
+    if found is None:
+        raise HTTPException(
+            404,
+            f"no draft {symbol} in the record, which holds the 19 drafts not adopted in "
+            "2023-2025 (S/2023/212 to S/2025/353); GET /api/votes?from=2023-01-01 lists the "
+            "votes on them",
         )
     return answer(found)

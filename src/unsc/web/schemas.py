@@ -317,3 +317,15 @@ class StatementParagraphOut(BaseModel):
 class StatementDetail(StatementItem):
     paragraphs: list[StatementParagraphOut]
     source: SourceInfo
+
+
+class DraftDetail(BaseModel):
+    symbol: str = Field(description="S/yyyy/n")
+    date: str = Field(description="The date on its cover")
+    sponsors: list[str] = Field(description="As its preface names them")
+    vote_id: int | None = Field(description="The vote of the record on it")
+    source_id: str
+    source_ref: str
+    preamble: list[ResolutionParagraphOut]
+    operative: list[ResolutionParagraphOut]
+    source: SourceInfo
