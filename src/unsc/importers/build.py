@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -513,18 +513,7 @@ def import_resolutions(
                 "source_ref": row.source_ref,
             }
         )
-        for position, p in enumerate(row.paragraphs, start=1):
-            paragraphs.append(
-                {
-                    "resolution_number": row.number,
-                    "kind": p.kind,
-                    "number": p.number,
-                    "parent": p.parent,
-                    "position": position,
-                    "section": p.section,
-                    "text": p.text,
-                }
-            )
+        paragraphs.extend(_paragraph_rows({"resolution_number": row.number}, row.paragraphs))
         progress.advance()
     session.execute(insert(m.Resolution), records)
     session.execute(insert(m.ResolutionParagraph), paragraphs)
@@ -569,17 +558,7 @@ def import_statements(
                 "source_ref": row.source_ref,
             }
         )
-        for position, p in enumerate(row.paragraphs, start=1):
-            paragraphs.append(
-                {
-                    "statement_symbol": row.symbol,
-                    "kind": p.kind,
-                    "number": p.number,
-                    "position": position,
-                    "section": p.section,
-                    "text": p.text,
-                }
-            )
+        paragraphs.extend(_paragraph_rows({"statement_symbol": row.symbol}, row.paragraphs))
         progress.advance()
     session.execute(insert(m.PresidentialStatement), records)
     session.execute(insert(m.StatementParagraph), paragraphs)
@@ -616,22 +595,37 @@ def import_drafts(
                 "source_ref": row.source_ref,
             }
         )
-        for position, p in enumerate(row.paragraphs, start=1):
-            paragraphs.append(
-                {
-                    "draft_symbol": row.symbol,
-                    "kind": p.kind,
-                    "number": p.number,
-                    "parent": p.parent,
-                    "position": position,
-                    "section": p.section,
-                    "text": p.text,
-                }
-            )
+        paragraphs.extend(_paragraph_rows({"draft_symbol": row.symbol}, row.paragraphs))
         progress.advance()
     session.execute(insert(m.Draft), records)
     session.execute(insert(m.DraftParagraph), paragraphs)
     return len(rows)
+
+
+class _Paragraph(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def _paragraph_rows(
+    owner: dict[str, Any], paragraphs: Sequence[_Paragraph]
+) -> list[dict[str, Any]]:
+    """One row per paragraph of a document (resolution, statement, draft), in order, each
+    with the document's key (``owner``) and, where the paragraph has one, its parent."""
+    rows = []
+    for position, p in enumerate(paragraphs, start=1):
+        row = {**owner, "kind": p.kind, "number": p.number, "position": position}
+        row |= {"section": p.section, "text": p.text}
+        if hasattr(p, "parent"):
+            row["parent"] = p.parent
+        rows.append(row)
+    return rows
 
 
 def set_meta(session: Session, key: str, value: str) -> None:
