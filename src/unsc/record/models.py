@@ -468,3 +468,26 @@ class DraftParagraph(Base):
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class SearchDocument(Base):
+    """One thing search can find: a vote, a resolution or one of its paragraphs, a meeting,
+    a presidential statement or one of its paragraphs, a draft or one of its paragraphs, a
+    DPRK launch or test. Built at the end of the full build (``unsc.record.search``), with a
+    full-text index over ``title``, ``body`` and ``extra``: FTS5 on SQLite (``search_fts``),
+    a generated ``tsv`` column with a GIN index on PostgreSQL (both made by migration 0007)."""
+
+    __tablename__ = "search_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    symbol: Mapped[str] = mapped_column(String(80))
+    """The document's symbol as shown (S/RES/2397 (2017), S/PV.9048), or an event's name."""
+    symbol_key: Mapped[str] = mapped_column(String(80), index=True)
+    """The symbol folded for exact look-up (``unsc.core.search_query.symbol_key``)."""
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    extra: Mapped[str] = mapped_column(Text, default="")
+    """Other ways to find it: the launches a response follows, the symbols it names."""
+    url: Mapped[str] = mapped_column(Text)

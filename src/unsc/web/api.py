@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from html import escape
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
@@ -17,6 +18,8 @@ from unsc.importers.votes import VETO_RULE
 from unsc.record import queries
 from unsc.service.ballots import decide_ballot
 from unsc.service.record import bundled_law, council_view, today
+from unsc.service.search import KINDS as SEARCH_KINDS
+from unsc.service.search import search as search_record
 from unsc.web.schemas import (
     CouncilView,
     DecisionOut,
@@ -28,6 +31,7 @@ from unsc.web.schemas import (
     MembersPage,
     ResolutionDetail,
     ResolutionsPage,
+    SearchPage,
     StatementDetail,
     StatementsPage,
     VetoesPage,
@@ -397,3 +401,52 @@ def draft(
             "votes on them",
         )
     return answer(found)
+
+@router.get("/search", response_model=SearchPage, responses=ERRORS)
+def search(
+    db: SessionDep,
+    q: Annotated[
+        str,
+        Query(
+            max_length=200,
+            description="Symbols in any spelling (S/PRST/2017/16, PV 9048, 2397, "
+            "S/RES/2397(2017)), dates (2022-05-26, 26 May 2022, May 2022), countries under "
+            "any name (North Korea, DPRK), words",
+        ),
+    ],
+    kind: Annotated[
+        list[str] | None,
+        Query(
+            max_length=9,
+            description="Only these kinds (repeatable): " + ", ".join(SEARCH_KINDS),
+        ),
+    ] = None,
+    start: From = None,
+    end: To = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="Results per page (1-100)")] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="Results to skip")] = 0,
+) -> Response:
+    """Full-text search over votes, resolutions and their paragraphs, meetings, presidential
+    statements and their paragraphs, drafts and their paragraphs, and DPRK events: exact
+    symbol matches first, then ranked matches with the matched words marked."""
+    page = search_record(db, q, kinds=kind or (), start=start, end=end, limit=limit, offset=offset)
+    return answer(
+        {
+            "total": page.total,
+            "items": [
+                {
+                    "kind": r.kind,
+                    "symbol": r.symbol,
+                    "date": None if r.date is None else r.date.isoformat(),
+                    "title": r.title,
+                    "snippet": "".join(
+                        f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text)
+                        for s in r.snippet
+                    ),
+                    "url": r.url,
+                }
+                for r in page.items
+            ],
+            "groups": [{"kind": g.kind, "total": g.total} for g in page.groups],
+        }
+    )

@@ -329,3 +329,29 @@ class DraftDetail(BaseModel):
     preamble: list[ResolutionParagraphOut]
     operative: list[ResolutionParagraphOut]
     source: SourceInfo
+
+
+class SearchItem(BaseModel):
+    kind: str = Field(
+        description="resolution, resolution_paragraph, vote, meeting, statement, "
+        "statement_paragraph, draft, draft_paragraph or event"
+    )
+    symbol: str = Field(description="The document's symbol (S/RES/2397 (2017)), or an event's name")
+    date: str | None = Field(description="YYYY-MM-DD")
+    title: str
+    snippet: str = Field(
+        description="Where the query matched: the text HTML-escaped, each matched word in "
+        "<mark>…</mark> (safe to insert as HTML)"
+    )
+    url: str = Field(description="The page on this site, with the paragraph's #anchor")
+
+
+class SearchGroup(BaseModel):
+    kind: str
+    total: int
+
+
+class SearchPage(BaseModel):
+    total: int = Field(description="Results of the kinds asked for (every kind if none)")
+    items: list[SearchItem]
+    groups: list[SearchGroup] = Field(description="Results per kind, whatever kinds were asked")
