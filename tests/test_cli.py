@@ -121,7 +121,7 @@ def test_errors_in_text_mode_go_to_stderr_without_a_traceback() -> None:
 def test_replay_json_summary() -> None:
     code, [report] = run_json("replay")
     assert code == 0
-    assert (report["total"], report["reproduced"], report["mismatches"]) == (3203, 3203, [])
+    assert (report["total"], report["reproduced"], report["mismatches"]) == (3217, 3217, [])
     assert report["annotated"] > 0 and report["annotations"]
     assert report["source"]["licence"] == "CC BY 4.0"  # type: ignore[index]
 

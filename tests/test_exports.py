@@ -20,7 +20,7 @@ def test_export_votes_as_csv_json_and_parquet(record: Database, tmp_path: Path) 
     as_csv = runner.invoke(app, ["export", "votes", "--format", "csv", "--db", record.url])
     assert as_csv.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
-    assert len(rows) == 3203 and rows[0]["id"] == "1"
+    assert len(rows) == 3203 + 14 and rows[0]["id"] == "1"
     as_json = runner.invoke(app, ["export", "vetoes", "--format", "json", "--db", record.url])
     body = json.loads(as_json.stdout)
     assert len(body["items"]) == 291 and body["sources"][0]["licence"] == "CC BY 4.0"

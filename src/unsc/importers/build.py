@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, drafts, meetings, resolutions, statements, vetolists
+from unsc.importers import dprk, drafts, meetings, resolutions, statements, unvotes, vetolists
 from unsc.importers.progress import Progress
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
@@ -95,6 +95,19 @@ SOURCES: tuple[dict[str, str], ...] = (
         "the United Nations as the source.",
     },
     {
+        "id": unvotes.SOURCE_ID,
+        "title": "Security Council votes of 2026 from the resolutions' metadata (United Nations, "
+        "DGACM, with the Dag Hammarskjöld Library), decided by unsc",
+        "file": unvotes.METADATA_FILE,
+        "licence": "United Nations material; acknowledge the United Nations as the source",
+        "url": "https://github.com/UNxml/SCresolutions",
+        "citation": "Source: United Nations, Department for General Assembly and Conference "
+        "Management (DGACM), UNxml/SCresolutions, data_extract/2026.json, commit 6c4072a "
+        "(2026-07-21): each resolution's adoption line, meeting, draft and member lists. "
+        "Unofficial copies for information; no open licence stated: the user must acknowledge "
+        "the United Nations as the source.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -169,6 +182,7 @@ SOURCE_FILES = {
     resolutions.SOURCE_ID: (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
     statements.SOURCE_ID: (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
     drafts.SOURCE_ID: (resolutions.DATA_PACKAGE, drafts.TEXT_FILE),
+    unvotes.SOURCE_ID: (resolutions.DATA_PACKAGE, unvotes.METADATA_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -183,10 +197,16 @@ def load_sources(session: Session) -> None:
 
 
 def import_votes(session: Session, law: Law, report: ReplayReport, progress: Progress) -> int:
+    """The record's votes (``report``, less any vote made from the UN metadata that it
+    holds), then the votes of 2026 the record does not hold, from the UN metadata."""
     load_sources(session)
     clear(session)
+    unvotes.clear(session)
     load_states(session, law)
-    return load_votes(session, law, report, progress)
+    recorded = tuple(r for r in report.results if r.vote.vote_id < unvotes.ID_BASE)
+    count = load_votes(session, law, ReplayReport(recorded, report.annotations), progress)
+    recent = unvotes.bundled(law, [r.vote for r in recorded])
+    return count + unvotes.load(session, law, recent, progress)
 
 
 def vetoed_votes(session: Session) -> list[vetolists.EngineVeto]:
@@ -269,7 +289,10 @@ def import_veto_lists(
     connection = session.connection()
     votes = cast(Table, m.Vote.__table__)
     vetoes = cast(Table, m.Veto.__table__)
-    connection.execute(update(votes).values(meeting_symbol=None))
+    # The votes made from the UN metadata keep the meeting it gives.
+    connection.execute(
+        update(votes).where(votes.c.source_id != unvotes.SOURCE_ID).values(meeting_symbol=None)
+    )
     connection.execute(update(vetoes).values(topic=None))
     if meeting_of:
         connection.execute(

@@ -52,11 +52,14 @@ def record_source() -> dict[str, Any]:
 
 
 def replay_bundled() -> ReplayReport:
-    """Every vote of the bundled record decided again."""
+    """Every vote of the bundled record decided again, with the votes of 2026 made from the
+    UN metadata (``unsc.importers.unvotes``)."""
     from unsc.analysis.replay import replay
+    from unsc.importers import unvotes
 
-    record = bundled_record()
-    return replay(bundled_law(), record.votes, record.annotations.all(record.votes))
+    record, law = bundled_record(), bundled_law()
+    recent = tuple(u.vote for u in unvotes.bundled(law, record.votes))
+    return replay(law, record.votes + recent, record.annotations.all(record.votes))
 
 
 def unknown_seats_note(council: CouncilOn) -> str | None:
