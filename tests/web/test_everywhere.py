@@ -30,6 +30,13 @@ PAGES = [
     "/search?q=Korea",
     "/sources",
     "/live",
+    "/resolutions/2397",
+    "/meetings",
+    "/meetings?agenda=Korea&type=public",
+    "/meetings/S/PV.9048",
+    "/statements",
+    "/statements/S/PRST/2017/16",
+    "/drafts/S/2024/255",
     "/not-a-page",
 ]
 """Every page a reader reaches from the menu, with a filled-in form where one exists."""
@@ -128,7 +135,15 @@ def test_every_page_passes_axe(browser: Browser, server: str, width: int) -> Non
     assert not found, "\n".join(f"{path}: {v}" for path, vs in found.items() for v in vs)
 
 
-CHART_PAGES = ["/vetoes", "/members/CHN", "/dprk", "/sanctions", "/sanctions?draft=S/2022/431"]
+CHART_PAGES = [
+    "/vetoes",
+    "/members/CHN",
+    "/dprk",
+    "/sanctions",
+    "/sanctions?draft=S/2022/431",
+    "/meetings",
+    "/statements",
+]
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)

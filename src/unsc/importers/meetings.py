@@ -142,6 +142,10 @@ def parse(handle: IO[str], filename: str = MEETINGS_FILE) -> list[MeetingRow]:
             # "S/PV.11 closed" (no brackets) is marked public in the file; the record says
             # closed, and the library marks a private meeting "(closed)".
             fmt = "private"
+        if fmt == "vtc-open-no-spv" and "[closed]" in cells["topic"]:
+            # The 2020 table marks one item "[closed]" (Non-proliferation/DPRK, 30 March
+            # 2020, S/RES/2515 by written procedure): the library says closed, not open.
+            fmt = "private"
         if not cells["topic"]:
             raise RowError(filename, line, "topic", "empty agenda item")
         symbol: str | None = cells["meeting_symbol"] or None

@@ -22,7 +22,7 @@ from unsc.core.errors import UnscError
 from unsc.service.database import open_database
 from unsc.service.live import AccessError, LiveHub, listen
 from unsc.sessions.machine import SessionError
-from unsc.web import api, live, pages, sanctions, sanctions_pages
+from unsc.web import api, documents, live, pages, sanctions, sanctions_pages
 from unsc.web.cache import ResponseCache
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
 
@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sanctions.router)
     app.include_router(sanctions_pages.router)
     app.include_router(pages.router)
+    app.include_router(documents.router)
     app.add_exception_handler(AccessError, live.access_error)  # type: ignore[arg-type]
     app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
     if settings.cache:

@@ -130,6 +130,65 @@ def stacked_columns(
     return "".join(parts)
 
 
+def year_columns(
+    series: Mapping[str, Mapping[int, int]],
+    years: Sequence[int],
+    *,
+    title: str,
+    source: str,
+    width: int = 760,
+    height: int = 300,
+) -> str:
+    """One thin column per year, stacked by series (e.g. public and private meetings), with a
+    year labelled every ten and a legend giving each series' total."""
+    left, top, bottom, legend_h = 44, 34, 50, 20 * max(len(series), 1)
+    plot_w, plot_h = width - left - 12, height - top - bottom - legend_h
+    totals = [sum(s.get(y, 0) for s in series.values()) for y in years]
+    peak = max(totals, default=1) or 1
+    col = plot_w / max(len(years), 1)
+    legend = {name: f"{name} ({sum(values.values()):,})" for name, values in series.items()}
+    busiest = max(zip(totals, years, strict=True), default=(0, 0))
+    summary = "; ".join(
+        [*legend.values(), f"busiest year {busiest[1]}: {busiest[0]:,}"] if years else []
+    )
+    parts = [_open(width, height, title, summary=summary), _title(title)]
+    for tick in _ticks(peak):
+        y = top + plot_h - tick / peak * plot_h
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    for i, year in enumerate(years):
+        x = left + i * col
+        y = top + plot_h
+        for j, (name, values) in enumerate(series.items()):
+            value = values.get(year, 0)
+            if not value:
+                continue
+            h = value / peak * plot_h
+            y -= h
+            parts.append(
+                f'<rect x="{x + col * 0.1:.1f}" y="{y:.1f}" width="{max(col * 0.8, 1):.1f}" '
+                f'height="{h:.1f}" fill="{PALETTE[j % len(PALETTE)]}"><title>{year}, '
+                f"{escape(name)}: {value:,}</title></rect>"
+            )
+        if year % 10 == 0 or (i == 0 and len(years) < 30):
+            parts.append(
+                f'<text x="{x + col / 2:.1f}" y="{top + plot_h + 16}" '
+                f'text-anchor="middle">{year}</text>'
+            )
+    for j, name in enumerate(series):
+        y = top + plot_h + 24 + j * 20
+        parts.append(
+            f'<rect x="{left}" y="{y}" width="12" height="12" '
+            f'fill="{PALETTE[j % len(PALETTE)]}"/>'
+        )
+        parts.append(f'<text x="{left + 18}" y="{y + 11}">{escape(legend[name])}</text>')
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class Mark:
     """A dated marker on a timeline: a Council product answering events."""

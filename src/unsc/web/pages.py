@@ -32,6 +32,7 @@ from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.votes import VETO_RULE
 from unsc.record import models as m
 from unsc.record import queries
+from unsc.service.documents import vote_links
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
@@ -361,7 +362,10 @@ def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
     title = f"{vote['symbol']} ({vote['date']})"
     if vote["simulation"]:
         title = f"Simulation: {title}"
-    return render(request, "vote.html", title, [casts], [vote["source"]], vote=vote)
+    links = vote_links(request.app.state.database, vote_id)
+    return render(
+        request, "vote.html", title, [casts], [vote["source"]], vote=vote, related=links
+    )
 
 
 @router.get("/vetoes", response_class=HTMLResponse)
