@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser
 
+from tests.web.test_everywhere import axe_violations, horizontal_overflow
 from unsc.service.database import Database
 from unsc.web.app import Settings, create_app
 
@@ -72,3 +74,42 @@ def test_api_search_bad_input_is_a_clear_422(
     answer = client.get("/api/search", params=params)
     assert answer.status_code == 422
     assert says in answer.json()["error"]
+
+
+def test_the_page_groups_by_kind_and_highlights(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "Hwasong"}).text
+    assert 'id="kind-statement"' in html and 'id="kind-meeting"' in html
+    assert "<mark>Hwasong</mark>-12" in html
+    assert 'href="/statements/S/PRST/2017/16"' in html
+
+
+def test_the_page_shows_a_script_as_text(client: TestClient) -> None:
+    answer = client.get("/search", params={"q": "<script>alert(1)</script> Korea"})
+    assert answer.status_code == 200
+    assert "<script>alert(1)</script>" not in answer.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Korea" in answer.text
+
+
+def test_the_page_says_what_is_wrong(client: TestClient) -> None:
+    answer = client.get("/search", params={"q": "Korea", "kind": "speech"})
+    assert answer.status_code == 422
+    assert "unknown kind &#39;speech&#39;" in answer.text
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_page_in_chromium(browser: Browser, server: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/search?q=North+Korea")
+    page.wait_for_load_state("networkidle")
+    assert not horizontal_overflow(page)
+    assert not axe_violations(page)
+    assert page.locator("#kind-resolution").is_visible()
+    page.fill("#search-q", "Hwasong")
+    page.locator("form.search-page button").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("section.results mark").first.inner_text() == "Hwasong"
+    page.locator("#kind-statement ~ ol a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/statements/S/PRST/2017/16")
+    context.close()

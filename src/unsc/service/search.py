@@ -261,3 +261,15 @@ def _iso_forms(name: str) -> list[str]:
         if len(initials) >= 2:
             forms += [f"{initials} {head}", f"{head} {initials}"]
     return forms
+
+
+def describe(query: Query) -> str:
+    """How the query was understood, in words: "symbol S/PV.9048; 26 May 2022; any of DPRK,
+    North Korea, …"."""
+    parts = [f"symbol {s}" for s in query.symbols]
+    parts += [f"resolution {n}" for n in query.resolution_numbers if not query.symbols]
+    parts += [p.text for p in query.periods]
+    for group in query.groups:
+        if len(group) > 1:
+            parts.append("any of " + ", ".join(group))
+    return "; ".join(parts)

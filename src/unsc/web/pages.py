@@ -32,6 +32,7 @@ from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.votes import VETO_RULE
 from unsc.record import models as m
 from unsc.record import queries
+from unsc.service import search as search_service
 from unsc.service.documents import vote_links
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.spreadsheet import safe_cell
@@ -709,24 +710,86 @@ def _dprk_numbers(
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
-    request: Request, db: SessionDep, q: Annotated[str, Query(max_length=200)] = ""
+    request: Request,
+    db: SessionDep,
+    q: Annotated[str, Query(max_length=400)] = "",
+    kind: Annotated[list[str] | None, Query(max_length=9)] = None,
+    start_text: Annotated[str, Query(alias="from", max_length=20)] = "",
+    end_text: Annotated[str, Query(alias="to", max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=500)] = 1,
 ) -> Response:
+    """Search the whole record: with no kind chosen, the first results of every kind with
+    its count; with kinds, their results a page at a time. The form's empty dates are none."""
     q = q.strip()
-    rows: list[dict[str, Any]] = []
-    total = 0
+    try:
+        start = dt.date.fromisoformat(start_text) if start_text.strip() else None
+        end = dt.date.fromisoformat(end_text) if end_text.strip() else None
+    except ValueError:
+        return error_page(request, "from, to: give dates as YYYY-MM-DD, e.g. 2022-05-26")
+    kinds = [k for k in (kind or []) if k]
+    params: dict[str, Any] = {"q": q}
+    if start:
+        params["from"] = start.isoformat()
+    if end:
+        params["to"] = end.isoformat()
+    context: dict[str, Any] = {
+        "q": q,
+        "kinds": kinds,
+        "start": params.get("from", ""),
+        "end": params.get("to", ""),
+        "kind_labels": search_service.KIND_LABELS,
+        "params": params,
+        "sections": [],
+        "error": None,
+        "page": None,
+        "pages": 1,
+        "page_no": page,
+        "understood": "",
+    }
+    status = 200
     if q:
-        by_symbol = queries.list_votes(db, queries.VoteFilter(symbol=q), limit=50, offset=0)
-        by_text = queries.list_votes(db, queries.VoteFilter(q=q), limit=200, offset=0)
-        seen: set[int] = set()
-        for row in by_symbol.items + by_text.items:
-            if row["id"] not in seen:
-                seen.add(row["id"])
-                rows.append(row)
-        total = max(by_text.total, len(rows))
-    table = Table("results", f"Votes matching {q!r}" if q else "Search", VOTE_COLUMNS, rows, total)
-    return render(
-        request, "search.html", "Search", [table], [queries.source(db, "sciencespo")], q=q
-    )
+        try:
+            if kinds:
+                size = 20
+                found = search_service.search(
+                    db, q, kinds=kinds, start=start, end=end, limit=size, offset=(page - 1) * size
+                )
+                context["pages"] = max(1, -(-found.total // size))
+                context["sections"] = [
+                    {
+                        "kind": k,
+                        "label": search_service.KIND_LABELS[k],
+                        "more": False,
+                        "total": next((g.total for g in found.groups if g.kind == k), 0),
+                        "hits": [r for r in found.items if r.kind == k],
+                    }
+                    for k in search_service.KINDS
+                    if k in kinds
+                ]
+                params["kind"] = kinds
+            else:
+                found = search_service.search(db, q, start=start, end=end, limit=5)
+                for g in found.groups:
+                    first = search_service.search(
+                        db, q, kinds=[g.kind], start=start, end=end, limit=5
+                    )
+                    context["sections"].append(
+                        {
+                            "kind": g.kind,
+                            "label": g.label,
+                            "total": g.total,
+                            "hits": first.items,
+                            "more": g.total > len(first.items),
+                        }
+                    )
+            context["page"] = found
+            context["understood"] = search_service.describe(found.query)
+        except UnscError as err:
+            context["error"] = str(err)
+            status = 422
+    response = render(request, "search.html", "Search", **context)
+    response.status_code = status
+    return response
 
 
 @router.get("/sources", response_class=HTMLResponse)
