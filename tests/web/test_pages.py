@@ -92,7 +92,16 @@ def test_the_dprk_file_answers_the_seed_questions(page: Page, server: str) -> No
     expect(numbers).to_contain_text("1 resolution (S/RES/2627 (2022))")
     expect(numbers).to_contain_text("1 draft vetoed (S/2022/431)")
     expect(numbers).to_contain_text("4 joint statements")
-    expect(page.locator("svg.chart")).to_be_visible()
+    # The seeds' questions: the first split of the five, the meetings, the statements.
+    expect(numbers).to_contain_text(
+        "S/2022/431, 26 May 2022: People's Republic of China and Russian Federation against"
+    )
+    expect(numbers).to_contain_text("1 private (closed): 2020 (1)")
+    expect(numbers).to_contain_text("5 presidential statements name the DPRK")
+    p5 = page.locator("#table-p5 tbody tr").filter(has_text="S/2022/431")
+    expect(p5).to_contain_text("no")
+    expect(page.locator("svg.chart").first).to_be_visible()
+    expect(page.locator("svg.chart").nth(1)).to_contain_text("private (closed)")
     expect(page.locator("#table-statements")).to_contain_text("S/PRST/2017/16")
     expect(page.locator("#table-responses")).to_contain_text("S/2024/255")
     events = list(csv.DictReader(io.StringIO(download(page, "CSV", "events"))))

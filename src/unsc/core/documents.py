@@ -194,3 +194,20 @@ def resolution_number(symbol: str) -> int | None:
     """``S/RES/2397 (2017)`` → 2397."""
     found = re.match(r"\s*S/RES/(\d+)", symbol, re.IGNORECASE)
     return int(found.group(1)) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A DPRK launch or nuclear test as the record holds it."""
+
+    id: int
+    kind: str
+    date: dt.date
+    """UTC, as the launch data give it."""
+    date_korea: dt.date | None
+    date_new_york: dt.date | None
+    name: str
+    missile_type: str | None
+    outcome: str | None
+    source_id: str
+    source_ref: str

@@ -72,7 +72,7 @@ def get_meeting(session: Session, symbol: str) -> Meeting | None:
     return _meeting(row, (_agenda(item) for item in row.agenda))
 
 
-_VOTE_LINE = (
+VOTE_LINE = (
     m.Vote.id,
     m.Vote.date,
     m.Vote.symbol,
@@ -88,7 +88,7 @@ _VOTE_LINE = (
 )
 
 
-def _vote_lines(session: Session, query: Executable) -> list[VoteLine]:
+def vote_lines(session: Session, query: Executable) -> list[VoteLine]:
     return [VoteLine(*row) for row in session.execute(query)]
 
 
@@ -100,15 +100,15 @@ def votes_at(session: Session, meeting: Meeting) -> list[VoteLine]:
     if documents:
         named += [m.Vote.resolution_symbol.in_(documents), m.Vote.draft_symbol.in_(documents)]
     query = (
-        select(*_VOTE_LINE)
+        select(*VOTE_LINE)
         .where(or_(*named), m.Vote.simulation.is_(False))
         .order_by(m.Vote.date, m.Vote.id)
     )
-    return _vote_lines(session, query)
+    return vote_lines(session, query)
 
 
 def vote_line(session: Session, vote_id: int) -> VoteLine | None:
-    found = _vote_lines(session, select(*_VOTE_LINE).where(m.Vote.id == vote_id))
+    found = vote_lines(session, select(*VOTE_LINE).where(m.Vote.id == vote_id))
     return found[0] if found else None
 
 

@@ -25,15 +25,16 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from unsc.analysis.dprk import P5
 from unsc.analysis.vetoes import CastVeto
 from unsc.analysis.vetoes import in_words as veto_words
 from unsc.core.errors import UnscError
-from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.votes import VETO_RULE
 from unsc.record import models as m
 from unsc.record import queries
 from unsc.service import search as search_service
 from unsc.service.documents import vote_links
+from unsc.service.dprk import dprk_view
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
@@ -364,9 +365,7 @@ def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
     if vote["simulation"]:
         title = f"Simulation: {title}"
     links = vote_links(request.app.state.database, vote_id)
-    return render(
-        request, "vote.html", title, [casts], [vote["source"]], vote=vote, related=links
-    )
+    return render(request, "vote.html", title, [casts], [vote["source"]], vote=vote, related=links)
 
 
 @router.get("/vetoes", response_class=HTMLResponse)
@@ -539,41 +538,31 @@ def member_page(
 
 
 @router.get("/dprk", response_class=HTMLResponse)
-def dprk_page(request: Request, db: SessionDep) -> Response:
-    record = dprk_record()
-    events = queries.list_events(db, None, None, None, limit=100_000, offset=0).items
-    launches = [e for e in events if e["kind"] == "missile_launch"]
-    votes = queries.votes_on(db, record["council_resolutions"]["numbers"])
-    vetoed = [
-        queries.list_votes(db, queries.VoteFilter(symbol=s), limit=5, offset=0).items
-        for s in record["vetoed_drafts"]["symbols"]
-    ]
-    drafts = [v for items in vetoed for v in items]
-    statements = queries.list_statements(db)
-    sanctions = [
-        v
-        for v in votes
-        if v["resolution_symbol"]
-        and int(v["resolution_symbol"].split("/")[2].split()[0])
-        in record["sanctions_resolutions"]["numbers"]
-    ]
-    numbers = _dprk_numbers(launches, sanctions, drafts, votes, statements, db)
-    last = max((dt.date.fromisoformat(e["date"]) for e in events), default=today())
+def dprk_page(request: Request) -> Response:
+    view = dprk_view(request.app.state.database)
+    events = view.events
+    last = max((e.date for e in events), default=today())
     months = _months(dt.date(2006, 1, 1), last)
-    per_month = Counter(e["date"][:7] for e in launches)
+    per_month = Counter(f"{e.date:%Y-%m}" for e in events if e.kind == "missile_launch")
     counts = [(mo, per_month.get(mo, 0)) for mo in months]
-    span = len(months)
+    index = {mo: i for i, mo in enumerate(months)}
 
-    def x(day: str) -> float:
-        return months.index(day[:7]) / span if day[:7] in months else 0.0
+    def x(day: dt.date) -> float:
+        return index.get(f"{day:%Y-%m}", 0) / len(months)
 
-    marks = [charts.Mark(x(v["date"]), f"{v['symbol']} ({v['date']})", "resolution") for v in votes]
-    marks += [
-        charts.Mark(x(v["date"]), f"{v['symbol']} vetoed ({v['date']})", "veto") for v in drafts
+    marks = [
+        charts.Mark(x(v.date), f"{v.symbol} ({v.date.isoformat()})", "resolution")
+        for v in view.resolutions
     ]
     marks += [
-        charts.Mark(x(s["date"]), f"{s['symbol'] or s['subject']} ({s['date']})", s["kind"])
-        for s in statements
+        charts.Mark(
+            x(v.date), f"{v.draft_symbol or v.symbol} vetoed ({v.date.isoformat()})", "veto"
+        )
+        for v, _ in view.vetoed
+    ]
+    marks += [
+        charts.Mark(x(st.day), f"{st.symbol or st.subject} ({st.day.isoformat()})", st.kind)
+        for st in view.statements
     ]
     chart = charts.timeline(
         counts,
@@ -582,6 +571,17 @@ def dprk_page(request: Request, db: SessionDep) -> Response:
         "the Council's responses (dots), 2006-2026",
         source="nk-missile-tests (Apache-2.0, after CNS/NTI); Sciences Po "
         "UNSC votes (CC BY 4.0); unsc fact sheet",
+    )
+    years = [y.year for y in view.meetings_per_year]
+    meetings_chart = charts.year_columns(
+        {
+            label: {y.year: y.count(kind) for y in view.meetings_per_year if y.count(kind)}
+            for kind, label in (("public", "public"), ("private", "private (closed)"))
+        },
+        list(range(years[0], years[-1] + 1)) if years else [],
+        title="Meetings whose agenda names the DPRK, per year, by format",
+        source="Dag Hammarskjöld Library, Security Council meetings, 1946 to June 2022",
+        height=260,
     )
     event_table = Table(
         "events",
@@ -596,13 +596,14 @@ def dprk_page(request: Request, db: SessionDep) -> Response:
             ("outcome", "Outcome"),
             ("source_id", "Source"),
         ),
-        [e for e in events if e["date"] >= "2006"],
+        [_plain(e) for e in events if e.date.year >= 2006],
     )
+    lines = sorted([*view.resolutions, *(v for v, _ in view.vetoed)], key=lambda v: v.date)
     responses = Table(
         "responses",
         "The Council's resolutions and vetoed drafts",
         VOTE_COLUMNS,
-        sorted(votes + drafts, key=lambda v: v["date"]),
+        [{**_plain(v), "explanation": ""} for v in lines],
     )
     statement_table = Table(
         "statements",
@@ -615,19 +616,51 @@ def dprk_page(request: Request, db: SessionDep) -> Response:
             ("signatories", "Signatories"),
             ("source_ref", "Source"),
         ),
-        statements,
+        [{**_plain(st), "date": st.day.isoformat()} for st in view.statements],
     )
     numbers_table = Table(
-        "numbers", "The record's answers", (("question", "Question"), ("answer", "Answer")), numbers
+        "numbers",
+        "The record's answers",
+        (("question", "Question"), ("answer", "Answer")),
+        [_plain(a) for a in view.answers],
+    )
+    p5 = Table(
+        "p5",
+        "How the permanent members voted on each DPRK sanctions draft",
+        (
+            ("date", "Date"),
+            ("symbol", "Draft or resolution"),
+            *((k, k) for k in P5),
+            ("id", "Vote"),
+        ),
+        [
+            {
+                "date": v.vote.date.isoformat(),
+                "symbol": v.vote.draft_symbol or v.vote.symbol,
+                "id": v.vote.id,
+                **{k: cast for k, (_, cast) in v.casts.items()},
+            }
+            for v in view.sanctions_votes
+        ],
     )
     return render(
         request,
         "dprk.html",
         "The DPRK file",
-        [numbers_table, responses, statement_table, event_table],
-        [queries.source(db, s) for s in ("sciencespo", "nk-missile-tests", "fact-sheet")],
+        [numbers_table, responses, p5, statement_table, event_table],
+        [_plain(x) for x in view.sources],
         chart=chart,
+        meetings_chart=meetings_chart,
     )
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    """A typed row as the cells of a table: dates as ISO text, lists as lists."""
+    out = {}
+    for name in row.__dataclass_fields__:
+        value = getattr(row, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
 
 
 def _count(n: int, noun: str) -> str:
@@ -640,72 +673,6 @@ def _months(start: dt.date, end: dt.date) -> list[str]:
         out.append(f"{y}-{mo:02d}")
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
     return out
-
-
-def _dprk_numbers(
-    launches: list[dict[str, Any]],
-    sanctions: list[dict[str, Any]],
-    drafts: list[dict[str, Any]],
-    resolutions: list[dict[str, Any]],
-    statements: list[dict[str, Any]],
-    db: Session,
-) -> list[dict[str, Any]]:
-    """The seed questions, each answered from the record (never from text in the code)."""
-    answers = []
-    for draft in drafts:
-        detail = queries.get_vote(db, draft["id"])
-        vetoed_by = " and ".join(detail["vetoed_by"]) if detail else ""
-        answers.append(
-            {
-                "question": f"{draft['draft_symbol'] or draft['symbol']}, {draft['date']}",
-                "answer": f"{draft['yes']} in favour, {draft['no']} against, {draft['abstain']} "
-                f"abstaining: {draft['explanation']} Vetoed by {vetoed_by}.",
-            }
-        )
-    unanimous = all(v["yes"] == 15 and not v["no"] and not v["abstain"] for v in sanctions)
-    years = sorted({v["date"][:4] for v in sanctions})
-    answers.append(
-        {
-            "question": f"Sanctions resolutions {years[0]}-{years[-1]}" if years else "Sanctions",
-            "answer": f"{len(sanctions)} ({', '.join(v['symbol'] for v in sanctions)}); "
-            f"{'all' if unanimous else 'not all'} adopted 15-0-0",
-        }
-    )
-    first_veto = min((d["date"] for d in drafts), default="")
-    in_2022 = [e for e in launches if e["date"].startswith("2022")]
-    to_veto = [e for e in in_2022 if e["date"] <= first_veto]
-    answers += [
-        {
-            "question": f"Missiles launched in 2022 up to {first_veto} (UTC dates)",
-            "answer": f"{len(to_veto)} missiles on {len({e['date'] for e in to_veto})} days",
-        },
-        {
-            "question": "Missiles launched in 2022",
-            "answer": f"{len(in_2022)} missiles on {len({e['date'] for e in in_2022})} days "
-            f"({sum(e['outcome'] != 'failure' for e in in_2022)} not recorded as failures)",
-        },
-    ]
-    adopted = [v for v in resolutions if v["date"].startswith("2022")]
-    vetoed = [d for d in drafts if d["date"].startswith("2022")]
-    council = [s for s in statements if s["date"].startswith("2022") and s["council_status"]]
-    joint = [s for s in statements if s["date"].startswith("2022") and not s["council_status"]]
-    answers.append(
-        {
-            "question": "The Council's products on the DPRK in 2022",
-            "answer": f"{_count(len(adopted), 'resolution')} "
-            f"({', '.join(v['symbol'] for v in adopted)}), "
-            f"{len(council)} presidential or press statements in the record; {len(vetoed)} draft "
-            f"vetoed ({', '.join(d['draft_symbol'] for d in vetoed)}); {len(joint)} joint "
-            "statements by groups of states, which have no Council status",
-        }
-        if adopted
-        else {
-            "question": "The Council's products on the DPRK in 2022",
-            "answer": f"no resolution; {len(council)} presidential or press statements; "
-            f"{len(vetoed)} draft vetoed; {len(joint)} joint statements (no Council status)",
-        }
-    )
-    return answers
 
 
 @router.get("/search", response_class=HTMLResponse)
