@@ -27,8 +27,7 @@ COUNCIL_KINDS = {"resolution", "vetoed_draft", "presidential_statement", "press_
 
 
 def test_the_icbm_launches_of_2022_and_the_vetoed_draft(record: Database) -> None:
-    with record.sessions() as session:
-        view = sanctions.triggers(session, "1718")
+    view = sanctions.triggers(record, "1718")
     (trigger,) = view["triggers"]
     assert [c["ref"] for c in trigger["citations"]] == ["S/RES/2397 (2017), OP28"]
     events = trigger["events"]
@@ -89,8 +88,7 @@ def test_the_triggers_command(record: Database) -> None:
 def test_launches_of_unknown_type_are_counted_and_shown(record: Database) -> None:
     """40 of 2022's 69 missiles have type Unknown in nk-missile-tests: they cannot be said to
     meet the condition or not, and are listed apart, never left out."""
-    with record.sessions() as session:
-        view = sanctions.triggers(session, "1718")
+    view = sanctions.triggers(record, "1718")
     (trigger,) = view["triggers"]
     unknown = trigger["unclassified"]
     in_2022 = [e for e in unknown["events"] if e["date_utc"].startswith("2022")]
@@ -117,8 +115,7 @@ def test_no_launch_the_cns_database_calls_an_icbm_is_silently_left_out(record: D
         if r["Missile Type"] == "ICBM" and "-" in r["Date"] and r["Date"].count("-") == 2
     }
     after = {d for d in icbm_days if d > "2017-12-22"}
-    with record.sessions() as session:
-        (trigger,) = sanctions.triggers(session, "1718")["triggers"]
+    (trigger,) = sanctions.triggers(record, "1718")["triggers"]
     shown = {e["date_utc"] for e in trigger["events"]} | {
         e["date_utc"] for e in trigger["unclassified"]["events"]
     }
@@ -126,8 +123,7 @@ def test_no_launch_the_cns_database_calls_an_icbm_is_silently_left_out(record: D
 
 
 def test_what_the_council_did_is_kept_apart_from_joint_statements(record: Database) -> None:
-    with record.sessions() as session:
-        (trigger,) = sanctions.triggers(session, "1718")["triggers"]
+    (trigger,) = sanctions.triggers(record, "1718")["triggers"]
     march_24 = next(e for e in trigger["events"] if e["date"] == "2022-03-24")
     assert {r["kind"] for r in march_24["responses"]} <= COUNCIL_KINDS
     joint = march_24["joint_statements"]
@@ -138,8 +134,7 @@ def test_what_the_council_did_is_kept_apart_from_joint_statements(record: Databa
 def test_the_claim_of_23_missiles_and_six_icbms_is_checked_against_the_record(
     record: Database,
 ) -> None:
-    with record.sessions() as session:
-        view = sanctions.triggers(session, "1718")
+    view = sanctions.triggers(record, "1718")
     (claim,) = view["claims"]
     assert claim["source"].startswith("SC/14911")
     assert claim["record"]["missiles"] == 23 and claim["record"]["days"] == 15
@@ -151,8 +146,7 @@ def test_the_claim_is_on_one_clock_new_york(record: Database) -> None:
     """The Council voted on 26 May 2022 in New York: every date of the claim's check is a New
     York date, as in the trigger table (the ICBM of 16 March in Korea and UTC was launched
     on 15 March in New York; the launch of 27 February in Korea, on 26 February)."""
-    with record.sessions() as session:
-        view = sanctions.triggers(session, "1718")
+    view = sanctions.triggers(record, "1718")
     (claim,) = view["claims"]
     assert claim["record"]["dates"].startswith("New York dates")
     assert claim["record"]["icbm"] == ["2022-03-15", "2022-03-24"]
@@ -176,8 +170,7 @@ def test_the_claim_is_on_one_clock_new_york(record: Database) -> None:
 
 def test_every_date_names_its_clock(record: Database) -> None:
     """A launch without a time has no New York date: its UTC date is shown, and says so."""
-    with record.sessions() as session:
-        (trigger,) = sanctions.triggers(session, "1718")["triggers"]
+    (trigger,) = sanctions.triggers(record, "1718")["triggers"]
     unknown = trigger["unclassified"]["events"]
     assert {e["date_clock"] for e in unknown} == {"New York", "UTC"}
     no_time = [e for e in unknown if e["date_clock"] == "UTC"]

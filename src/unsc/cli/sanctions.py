@@ -229,8 +229,7 @@ def triggers(
     try:
         database = open_database(db)
         try:
-            with database.sessions() as session:
-                view = sanctions.triggers(session, regime)
+            view = sanctions.triggers(database, regime)
         finally:
             database.engine.dispose()
     except (UnscError, SQLAlchemyError) as e:

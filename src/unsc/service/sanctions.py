@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from unsc.core.documents import EventRow
 from unsc.core.errors import UnscError
 from unsc.core.measures import (
     Change,
@@ -32,12 +33,13 @@ from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
 from unsc.importers.unlist import bundled_list, parse_list, read_list
 from unsc.law.regimes import load_regime
-from unsc.record import queries
+from unsc.record import dprk
 from unsc.sanctions.caps import Delivery, cap_status
 from unsc.sanctions.listing import Entry, Snapshot
 from unsc.sanctions.listing import list_diff as diff_lists
 from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query, Screener
 from unsc.sanctions.triggers import Action, Event, evaluate, unclassified
+from unsc.service.database import Database
 from unsc.service.record import today
 
 
@@ -256,11 +258,14 @@ def read_ledger(path: Path, regime_id: str) -> list[Delivery]:
         return parse_ledger(handle, path.name, _cap_ids(load_regime(regime_id)))
 
 
-def triggers(db: Session, regime_id: str) -> dict[str, Any]:
+def triggers(db: Database, regime_id: str) -> dict[str, Any]:
     """Each trigger of the regime, evaluated on the record's events and actions."""
     regime = load_regime(regime_id)
     found = [m for m in in_force(regime, today()) if m.kind is MeasureKind.TRIGGER]
-    events, actions = _dprk_events(db), _dprk_actions(db)
+    with db.sessions() as session:
+        rows = dprk.events(session)
+        actions = _dprk_actions(session)
+    events = _dprk_events(rows)
     out = []
     for trigger in found:
         if trigger.id != "oil-restriction-trigger":
@@ -287,7 +292,7 @@ def triggers(db: Session, regime_id: str) -> dict[str, Any]:
                 "unclassified": _unclassified_view(unknown, events, trigger.since),
             }
         )
-    return {"regime": regime_view(regime), "triggers": out, "claims": _claims(db)}
+    return {"regime": regime_view(regime), "triggers": out, "claims": _claims(rows)}
 
 
 def _unclassified_view(unknown: list[Event], events: list[Event], since: dt.date) -> dict[str, Any]:
@@ -324,19 +329,19 @@ SEED_CLAIM = {
 }
 
 
-def _claims(db: Session) -> list[dict[str, Any]]:
+def _claims(events: Sequence[EventRow]) -> list[dict[str, Any]]:
     """A claim made at the Council, checked against the launch record: what the record
     supports and what it cannot."""
-    rows = queries.list_events(db, "missile_launch", None, None, limit=100_000, offset=0).items
     # every launch of the span has a time, hence a New York date (tested)
     span = [
-        {**r, "day": r["date_new_york"] or r["date"]}
-        for r in rows
-        if "2022-01-01" <= (r["date_new_york"] or r["date"]) <= "2022-05-25"
+        ((e.date_new_york or e.date).isoformat(), e.missile_type)
+        for e in events
+        if e.kind == "missile_launch"
+        and dt.date(2022, 1, 1) <= (e.date_new_york or e.date) <= dt.date(2022, 5, 25)
     ]
-    icbm = sorted(r["day"] for r in span if r["missile_type"] == "ICBM")
-    unknown = sorted(r["day"] for r in span if r["missile_type"] in (None, "", "Unknown"))
-    days = len({r["day"] for r in span})
+    icbm = sorted(day for day, kind in span if kind == "ICBM")
+    unknown = sorted(day for day, kind in span if kind in (None, "", "Unknown"))
+    days = len({day for day, _ in span})
     return [
         {
             **SEED_CLAIM,
@@ -362,46 +367,34 @@ def _claims(db: Session) -> list[dict[str, Any]]:
     ]
 
 
-def _dprk_events(db: Session) -> list[Event]:
-    rows = queries.list_events(db, None, None, None, limit=100_000, offset=0).items
+def _dprk_events(rows: Sequence[EventRow]) -> list[Event]:
     return [
         Event(
-            dt.date.fromisoformat(r["date_new_york"] or r["date"]),
-            r["kind"],
-            r["name"],
-            None if r["missile_type"] in (None, "", "Unknown") else r["missile_type"],
-            r["outcome"],
-            r["source_ref"] or "",
-            dt.date.fromisoformat(r["date"]),
-            "New York" if r["date_new_york"] else "UTC",
+            r.date_new_york or r.date,
+            r.kind,
+            r.name,
+            None if r.missile_type in (None, "", "Unknown") else r.missile_type,
+            r.outcome,
+            r.source_ref or "",
+            r.date,
+            "New York" if r.date_new_york else "UTC",
         )
         for r in rows
     ]
 
 
-def _dprk_actions(db: Session) -> list[Action]:
+def _dprk_actions(session: Session) -> list[Action]:
     record = dprk_record()
     actions = [
-        Action(
-            dt.date.fromisoformat(v["date"]),
-            "resolution",
-            v["resolution_symbol"],
-            v["title"],
-            v["outcome"],
-        )
-        for v in queries.votes_on(db, record["council_resolutions"]["numbers"])
+        Action(v.date, "resolution", v.resolution_symbol, v.title, v.outcome)
+        for v in dprk.votes_on(session, record["council_resolutions"]["numbers"])
     ]
-    for symbol in record["vetoed_drafts"]["symbols"]:
-        for v in queries.list_votes(db, queries.VoteFilter(symbol=symbol), limit=5, offset=0).items:
-            actions.append(
-                Action(
-                    dt.date.fromisoformat(v["date"]), "vetoed_draft", symbol, v["title"], "vetoed"
-                )
-            )
-    for s in queries.list_statements(db):
+    for v in dprk.votes_on_drafts(session, record["vetoed_drafts"]["symbols"]):
         actions.append(
-            Action(dt.date.fromisoformat(s["date"]), s["kind"], s["symbol"], s["subject"], None)
+            Action(v.date, "vetoed_draft", v.draft_symbol or v.symbol, v.title, "vetoed")
         )
+    for s in dprk.fact_statements(session):
+        actions.append(Action(s.day, s.kind, s.symbol, s.subject, None))
     return actions
 
 

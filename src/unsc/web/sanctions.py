@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
 
 from unsc.core.errors import UnscError
@@ -14,7 +14,7 @@ from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
 from unsc.service.ballots import parse_day
 from unsc.service.record import today
-from unsc.web.api import ERRORS, SessionDep
+from unsc.web.api import ERRORS
 
 router = APIRouter(prefix="/api", tags=["sanctions"])
 
@@ -72,9 +72,9 @@ def caps(
 
 
 @router.get("/sanctions/{regime}/triggers", responses=ERRORS)
-def triggers(regime: str, db: SessionDep) -> dict[str, Any]:
+def triggers(regime: str, request: Request) -> dict[str, Any]:
     """The events that met a resolution's trigger, each with what the Council did next."""
-    return sanctions.triggers(db, known_regime(regime))
+    return sanctions.triggers(request.app.state.database, known_regime(regime))
 
 
 class ScreenIn(BaseModel):

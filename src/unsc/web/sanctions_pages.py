@@ -17,7 +17,7 @@ from unsc.sanctions.screening import Query as ScreenQuery
 from unsc.service import sanctions
 from unsc.service.record import today
 from unsc.web import charts
-from unsc.web.pages import SessionDep, Table, _months, render
+from unsc.web.pages import Table, _months, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -270,7 +270,6 @@ def _check(regime: str, on: str, draft: str) -> tuple[list[str], list[str], str]
 @router.get("/sanctions", response_class=HTMLResponse)
 def sanctions_page(
     request: Request,
-    db: SessionDep,
     regime: str = "1718",
     on: str = "",
     draft: str = "",
@@ -292,7 +291,7 @@ def sanctions_page(
         ledger = sanctions.bundled_ledger(regime)
         caps = sanctions.caps(regime, day, ledger, draft=draft or None)
         adopted = {c["measure"]: c for c in sanctions.caps(regime, day, ledger)}
-        triggered = sanctions.triggers(db, regime)
+        triggered = sanctions.triggers(request.app.state.database, regime)
     except (UnscError, ValueError, OverflowError) as err:
         return _bad_request(
             request,
