@@ -37,11 +37,16 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        """The fragment that links to it: ``op28``, ``op26a``, ``pp3``; empty if unnumbered."""
-        if not self.number:
-            return ""
-        prefix = "pp" if self.kind == "preambular" else "op"
-        return prefix + re.sub(r"[^0-9a-z]", "", self.number.lower())
+        return paragraph_anchor(self.kind, self.number)
+
+
+def paragraph_anchor(kind: str, number: str | None) -> str:
+    """The fragment that links to a paragraph on its document's page: ``op28``, ``op26a``
+    (operative 26 (a)), ``pp3`` (the third preambular paragraph); empty if unnumbered."""
+    if not number:
+        return ""
+    prefix = "pp" if kind == "preambular" else "op"
+    return prefix + re.sub(r"[^0-9a-z]", "", number.lower())
 
 
 @dataclass(frozen=True, slots=True)

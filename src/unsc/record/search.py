@@ -20,7 +20,6 @@ document is the authority on that.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from unsc.analysis.dprk import names_the_dprk
+from unsc.core.documents import paragraph_anchor
 from unsc.core.search_query import Query, fts5_match, symbol_key
 from unsc.record import models as m
 
@@ -55,12 +56,10 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 """Around each matched word in a snippet (control characters no document contains)."""
 
-_DPRK = re.compile(r"democratic people.{0,3}s republic of korea|\bdprk\b|north korea", re.I)
-
-
 def names_dprk(text: str | None) -> bool:
-    """Whether an agenda item or a title names the DPRK (curly or garbled apostrophes too)."""
-    return bool(text) and _DPRK.search(text or "") is not None
+    """Whether an agenda item or a title names the DPRK (its spellings in the sources, or
+    "North Korea")."""
+    return names_the_dprk(text) or bool(text and "north korea" in text.lower())
 
 
 # ---------------------------------------------------------------------------------------
@@ -151,14 +150,6 @@ def _event_label(events: Iterable[EventRow]) -> str:
 # Building the index
 
 
-def _anchor(kind: str, number: str | None) -> str:
-    """The paragraph's fragment on its document's page: op28, op26a, pp3."""
-    if not number:
-        return ""
-    prefix = "pp" if kind == "preambular" else "op"
-    return prefix + re.sub(r"[^0-9a-z]", "", number.lower())
-
-
 def _fold_apostrophes(value: str) -> str:
     return value.replace("\u2019", "'").replace("\u2018", "'")
 
@@ -227,7 +218,7 @@ def build_index(session: Session) -> int:
             m.Resolution.adopted,
         ).join(m.Resolution, m.Resolution.number == m.ResolutionParagraph.resolution_number)
     ):
-        anchor = _anchor(p.kind, p.number)
+        anchor = paragraph_anchor(p.kind, p.number)
         add(
             None,
             kind="resolution_paragraph",
@@ -389,7 +380,7 @@ def build_index(session: Session) -> int:
             m.Draft.date,
         ).join(m.Draft, m.Draft.symbol == m.DraftParagraph.draft_symbol)
     ):
-        anchor = _anchor(dp.kind, dp.number)
+        anchor = paragraph_anchor(dp.kind, dp.number)
         add(
             None,
             kind="draft_paragraph",

@@ -16,6 +16,7 @@ from unsc.core.documents import (
     VoteLine,
     YearCount,
     document_kind,
+    paragraph_anchor,
     resolution_number,
 )
 from unsc.law.regimes import load_regime, regime_ids
@@ -110,7 +111,7 @@ def regime_changes(symbol: str) -> tuple[RegimeChange, ...]:
         for change in regime.changes:
             if change.resolution.replace(" ", "") != symbol.replace(" ", ""):
                 continue
-            anchor = "op" + "".join(ch for ch in change.paragraph.lower() if ch.isalnum())
+            anchor = paragraph_anchor("operative", change.paragraph)
             out.append(
                 RegimeChange(
                     regime.id,
@@ -118,7 +119,7 @@ def regime_changes(symbol: str) -> tuple[RegimeChange, ...]:
                     change.title,
                     change.action.value,
                     change.paragraph,
-                    anchor if change.paragraph else "",
+                    anchor,
                     change.description,
                     change.effective,
                 )
