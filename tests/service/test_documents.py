@@ -110,3 +110,10 @@ def test_paragraph_anchors() -> None:
     assert Paragraph("operative", "26 (a)", "26", "", "x").anchor == "op26a"
     assert Paragraph("preambular", "3", None, "", "x").anchor == "pp3"
     assert Paragraph("operative", None, None, "", "x").anchor == ""
+
+
+def test_a_cited_paragraph_links_to_its_place_in_the_text() -> None:
+    assert documents.paragraph_url("S/RES/2397 (2017), OP28") == "/resolutions/2397#op28"
+    assert documents.paragraph_url("S/RES/2321 (2016), OP26(a)") == "/resolutions/2321#op26a"
+    assert documents.paragraph_url("S/RES/1718 (2006)") == "/resolutions/1718"
+    assert documents.paragraph_url("S/2022/431, OP3") is None

@@ -103,3 +103,14 @@ def _download(page: Page, table: str) -> str:
     with page.expect_download() as info:
         page.locator(f"#table-{table}").get_by_role("link", name="CSV", exact=True).click()
     return info.value.path().read_text(encoding="utf-8")
+
+
+def test_sanctions_and_resolutions_link_both_ways(page: Page, server: str) -> None:
+    page.goto(server + "/sanctions?on=2018-06-01")
+    quote = page.locator("details.quote").filter(has_text="S/RES/2397 (2017), OP5").first
+    quote.locator("summary").click()
+    quote.get_by_role("link", name="In its resolution's text here").click()
+    expect(page).to_have_url(server + "/resolutions/2397#op5")
+    expect(page.locator("li#op5")).to_contain_text("500,000 barrels")
+    page.locator("ul.changes").get_by_role("link", name="the regime on that day").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sanctions")

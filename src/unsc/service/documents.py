@@ -5,6 +5,7 @@ outcome documents; lists with counts by year. Typed views; the edges render them
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from unsc.core.documents import (
@@ -39,6 +40,7 @@ __all__ = [
     "draft_view",
     "meeting_view",
     "meetings_view",
+    "paragraph_url",
     "resolution_view",
     "statement_view",
     "statements_view",
@@ -74,6 +76,18 @@ def document_url(symbol: str, *, here: bool) -> str:
         if prefix:
             return f"/{prefix}/{symbol}"
     return UNDOCS + symbol.replace(" ", "")
+
+
+def paragraph_url(ref: str) -> str | None:
+    """The page of a cited resolution paragraph: ``S/RES/2397 (2017), OP28`` →
+    ``/resolutions/2397#op28``; the resolution's page for a resolution cited whole; none
+    for anything else."""
+    number = resolution_number(ref)
+    if number is None:
+        return None
+    found = re.search(r",\s*OP\s*([0-9]+[^,;]*)", ref)
+    anchor = paragraph_anchor("operative", found.group(1)) if found else ""
+    return f"/resolutions/{number}" + (f"#{anchor}" if anchor else "")
 
 
 def _links(db: Database, symbols: tuple[str, ...]) -> tuple[DocumentLink, ...]:

@@ -13,9 +13,10 @@ from unsc.core.documents import Meeting, SourceRef, YearCount
 from unsc.service import documents as service
 from unsc.service.database import Database
 from unsc.web import charts
-from unsc.web.pages import PAGE_SIZE, Table, error_page, not_found, render
+from unsc.web.pages import PAGE_SIZE, Table, error_page, not_found, render, templates
 
 router = APIRouter(include_in_schema=False)
+templates.env.filters["record_url"] = service.paragraph_url
 
 FORMATS = {
     "public": "public",
