@@ -28,6 +28,7 @@ OPERATIONS = [
     "GET /api/statements",
     "GET /api/statements/{symbol}",
     "GET /api/drafts/{symbol}",
+    "GET /api/export/{table}",
     "GET /api/search",
     "POST /api/sessions",
     "GET /api/sessions/{session_id}",

@@ -391,7 +391,14 @@ def _allow_many_connections() -> None:
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="votes, vetoes or events")],
+    table: Annotated[
+        str,
+        typer.Argument(
+            help="votes, casts, vetoes, veto-lists, events, meetings, agenda-items, "
+            "resolutions, resolution-paragraphs, statements, statement-paragraphs, drafts, "
+            "draft-paragraphs or members"
+        ),
+    ],
     fmt: Annotated[str, typer.Option("--format", help="csv, json or parquet")] = "csv",
     output: Annotated[
         Path | None,
@@ -399,12 +406,11 @@ def export(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export a table of the record, with its sources."""
+    """Export a table of the record, with its sources, written as it is read."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from unsc.service.database import open_database
-    from unsc.service.exports import FORMATS, TABLES
-    from unsc.service.exports import export as export_table
+    from unsc.service.exports import FORMATS, TABLES, stream
 
     if table not in TABLES:
         _fail(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
@@ -417,19 +423,24 @@ def export(
     except (UnscError, SQLAlchemyError, OSError) as e:
         _fail(f"cannot open the database: {e}")
         return
+    size = 0
     try:
         with database.sessions() as session:
-            data = export_table(session, table, fmt)
-    finally:
-        database.engine.dispose()
-    if output is None:
-        sys.stdout.write(data.decode())
-        return
-    try:
-        output.write_bytes(data)
+            if output is None:
+                for chunk in stream(session, table, fmt):
+                    sys.stdout.write(chunk.decode())
+                return
+            with output.open("wb") as target:
+                for chunk in stream(session, table, fmt):
+                    target.write(chunk)
+                    size += len(chunk)
     except OSError as e:
         _fail(f"-o: cannot write {output}: {e.strerror}")
-    err.print(f"wrote {len(data)} bytes to {output}")
+    except SQLAlchemyError as e:
+        _fail(f"cannot read the database: {e}")
+    finally:
+        database.engine.dispose()
+    err.print(f"wrote {size} bytes to {output}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

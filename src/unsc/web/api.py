@@ -450,3 +450,50 @@ def search(
             "groups": [{"kind": g.kind, "total": g.total} for g in page.groups],
         }
     )
+
+
+# The export endpoint streams its answer, so it imports what it needs beside itself.
+from fastapi.responses import StreamingResponse  # noqa: E402
+
+from unsc.service import exports  # noqa: E402
+
+
+@router.get(
+    "/export/{table}",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The table, written as it is read, with its sources and licences "
+            "(JSON `sources`; Parquet schema metadata `unsc.sources`)",
+            "content": {media: {} for media in exports.MEDIA_TYPES.values()},
+        },
+        404: {"model": ErrorOut, "description": "No such table: the error lists them"},
+        422: {"model": ErrorOut, "description": "No such format: the error lists them"},
+    },
+)
+def export_table(
+    request: Request,
+    table: Annotated[str, Path(max_length=40, description="One of: " + ", ".join(exports.TABLES))],
+    fmt: Annotated[
+        str,
+        Query(alias="format", max_length=20, description="csv (default), json or parquet"),
+    ] = "csv",
+) -> StreamingResponse:
+    """A whole table of the record as CSV, JSON or Parquet, as `unsc export` writes it."""
+    if table not in exports.TABLES:
+        raise HTTPException(404, f"no table {table!r}; the tables are {', '.join(exports.TABLES)}")
+    if fmt not in exports.FORMATS:
+        raise HTTPException(
+            422, f"unknown format {fmt!r}; format= takes {', '.join(exports.FORMATS)}"
+        )
+    database = request.app.state.database
+
+    def body() -> Iterator[bytes]:
+        with database.sessions() as db:
+            yield from exports.stream(db, table, fmt)
+
+    return StreamingResponse(
+        body(),
+        media_type=exports.MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{exports.filename(table, fmt)}"'},
+    )

@@ -35,6 +35,7 @@ from unsc.record import queries
 from unsc.service import search as search_service
 from unsc.service.documents import vote_links
 from unsc.service.dprk import dprk_view
+from unsc.service.exports import tables as export_tables
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
@@ -802,4 +803,5 @@ def sources_page(request: Request, db: SessionDep) -> Response:
         sources,
         meta=queries.meta(db),
         rule=VETO_RULE,
+        downloads=export_tables(db),
     )
