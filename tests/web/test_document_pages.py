@@ -114,3 +114,31 @@ def test_sanctions_and_resolutions_link_both_ways(page: Page, server: str) -> No
     expect(page.locator("li#op5")).to_contain_text("500,000 barrels")
     page.locator("ul.changes").get_by_role("link", name="the regime on that day").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sanctions")
+
+
+def test_resolutions_by_subject(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Resolutions").click()
+    expect(page.locator("svg.chart")).to_contain_text("Resolutions per year")
+    page.get_by_role("textbox", name="Subject").fill("KOREA")
+    page.get_by_role("button", name="Filter").click()
+    table = page.locator("#table-resolutions")
+    expect(table).to_contain_text("S/RES/2397 (2017)")
+    data = list(csv.DictReader(io.StringIO(_download(page, "resolutions"))))
+    symbols = {r["symbol"] for r in data}
+    # Every sanctions resolution of the 1718 regime, by subject alone.
+    for n, year in [
+        (1718, 2006),
+        (1874, 2009),
+        (2087, 2013),
+        (2094, 2013),
+        (2270, 2016),
+        (2321, 2016),
+        (2356, 2017),
+        (2371, 2017),
+        (2375, 2017),
+        (2397, 2017),
+    ]:
+        assert f"S/RES/{n} ({year})" in symbols
+    table.get_by_role("link", name="S/RES/2270 (2016)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("S/RES/2270 (2016)")

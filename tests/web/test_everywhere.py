@@ -31,6 +31,7 @@ PAGES = [
     "/sources",
     "/live",
     "/resolutions/2397",
+    "/resolutions?subject=KOREA",
     "/meetings",
     "/meetings?agenda=Korea&type=public",
     "/meetings/S/PV.9048",
@@ -143,6 +144,7 @@ CHART_PAGES = [
     "/sanctions?draft=S/2022/431",
     "/meetings",
     "/statements",
+    "/resolutions",
 ]
 
 

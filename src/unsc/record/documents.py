@@ -185,6 +185,60 @@ def resolutions_by_number(session: Session, numbers: Sequence[int]) -> dict[int,
     return {row.number: _resolution(row) for row in rows}
 
 
+@dataclass(frozen=True)
+class ResolutionFilter:
+    year: int | None = None
+    subject: str | None = None
+    """A part of a UNBIS or library subject heading or of the agenda item, case-blind
+    (``KOREA``)."""
+    chapter_vii: bool | None = None
+    q: str | None = None
+    """A part of the title or the agenda item, case-blind."""
+
+
+def list_resolutions(
+    session: Session, f: ResolutionFilter, *, limit: int, offset: int
+) -> tuple[int, list[Resolution]]:
+    """Resolutions newest first (without their text), and how many match."""
+    query = select(m.Resolution)
+    if f.year is not None:
+        query = query.where(
+            m.Resolution.adopted >= dt.date(f.year, 1, 1),
+            m.Resolution.adopted <= dt.date(f.year, 12, 31),
+        )
+    if f.subject:
+        # The UN's headings miss the country for some (2087 (2013) on the DPRK has none):
+        # the agenda item names it.
+        query = query.where(
+            or_(
+                func.lower(m.Resolution.subjects_text).like(_like(f.subject), escape="\\"),
+                func.lower(m.Resolution.agenda_item).like(_like(f.subject), escape="\\"),
+            )
+        )
+    if f.chapter_vii is not None:
+        query = query.where(m.Resolution.chapter_vii.is_(f.chapter_vii))
+    if f.q:
+        query = query.where(
+            or_(
+                func.lower(m.Resolution.title).like(_like(f.q), escape="\\"),
+                func.lower(m.Resolution.agenda_item).like(_like(f.q), escape="\\"),
+            )
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(m.Resolution.number.desc()).limit(limit).offset(offset))
+    return total, [_resolution(row) for row in rows]
+
+
+def resolutions_per_year(session: Session) -> list[YearCount]:
+    """Resolutions per year, by whether the metadata says Chapter VII."""
+    rows = session.execute(select(m.Resolution.adopted, m.Resolution.chapter_vii))
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for day, chapter in rows:
+        kind = "Chapter VII" if chapter else "other" if chapter is False else "not stated"
+        counts[day.year][kind] += 1
+    return [YearCount(year, tuple(sorted(counts[year].items()))) for year in sorted(counts)]
+
+
 def resolution_for_vote(session: Session, vote_id: int) -> Resolution | None:
     row = session.scalar(select(m.Resolution).where(m.Resolution.vote_id == vote_id).limit(1))
     return None if row is None else _resolution(row)

@@ -22,7 +22,7 @@ from unsc.core.documents import (
 )
 from unsc.law.regimes import load_regime, regime_ids
 from unsc.record import documents as record
-from unsc.record.documents import MeetingFilter
+from unsc.record.documents import MeetingFilter, ResolutionFilter
 from unsc.service.database import Database
 
 __all__ = [
@@ -32,7 +32,9 @@ __all__ = [
     "MeetingView",
     "MeetingsView",
     "RegimeChange",
+    "ResolutionFilter",
     "ResolutionView",
+    "ResolutionsView",
     "StatementView",
     "StatementsView",
     "VoteLinks",
@@ -42,6 +44,7 @@ __all__ = [
     "meetings_view",
     "paragraph_url",
     "resolution_view",
+    "resolutions_view",
     "statement_view",
     "statements_view",
     "vote_links",
@@ -221,6 +224,22 @@ def meetings_view(db: Database, f: MeetingFilter, *, limit: int, offset: int) ->
         per_year = record.meetings_per_year(s, f)
         formats = record.meeting_formats(s)
     return MeetingsView(total, tuple(meetings), tuple(per_year), tuple(formats))
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionsView:
+    total: int
+    resolutions: tuple[Resolution, ...]
+    per_year: tuple[YearCount, ...]
+
+
+def resolutions_view(
+    db: Database, f: ResolutionFilter, *, limit: int, offset: int
+) -> ResolutionsView:
+    with db.sessions() as s:
+        total, found = record.list_resolutions(s, f, limit=limit, offset=offset)
+        per_year = record.resolutions_per_year(s)
+    return ResolutionsView(total, tuple(found), tuple(per_year))
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,83 @@ def _series(per_year: tuple[YearCount, ...], labels: dict[str, str]) -> dict[str
     }
 
 
+CHAPTER_VII = {"": None, "yes": True, "no": False}
+
+
+@router.get("/resolutions", response_class=HTMLResponse)
+def resolutions_page(
+    request: Request,
+    year: Annotated[str | None, Query(max_length=10)] = None,
+    subject: Annotated[str | None, Query(max_length=200)] = None,
+    chapter_vii: Annotated[str | None, Query(max_length=10)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    try:
+        chosen_year = _year(year)
+    except ValueError as err:
+        return error_page(request, str(err))
+    if (chapter_vii or "") not in CHAPTER_VII:
+        return error_page(request, f"chapter_vii: yes, no or empty, not {chapter_vii!r}")
+    f = service.ResolutionFilter(
+        chosen_year,
+        (subject or "").strip() or None,
+        CHAPTER_VII[chapter_vii or ""],
+        (q or "").strip() or None,
+    )
+    wants_all = bool(request.query_params.get("download"))
+    limit = 5_000 if wants_all else PAGE_SIZE
+    view = service.resolutions_view(
+        database(request), f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
+    )
+    rows = [
+        {
+            "number": r.number,
+            "adopted": r.adopted.isoformat(),
+            "symbol": r.symbol,
+            "title": r.title or r.agenda_item,
+            "tally": "" if r.yes is None else f"{r.yes}-{r.no}-{r.abstain}",
+            "chapter_vii": {True: "yes", False: "no", None: ""}[r.chapter_vii],
+        }
+        for r in view.resolutions
+    ]
+    columns = (
+        ("adopted", "Adopted"),
+        ("symbol", "Resolution"),
+        ("title", "Title or agenda item"),
+        ("tally", "Vote"),
+        ("chapter_vii", "Chapter VII"),
+    )
+    table = Table("resolutions", "Resolutions", columns, rows, view.total)
+    years = list(range(view.per_year[0].year, view.per_year[-1].year + 1)) if view.per_year else []
+    chart = charts.year_columns(
+        _series(view.per_year, {}),
+        years,
+        title="Resolutions per year, by Chapter VII as the UN's metadata states it",
+        source="UN DGACM, machine-readable Security Council documents (2000-2026); "
+        "PVS replication texts (1946-1999)",
+        height=280,
+    )
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return render(
+        request,
+        "resolutions.html",
+        "Resolutions",
+        [table],
+        [],
+        chart=chart,
+        filters={
+            "year": year or "",
+            "subject": subject or "",
+            "chapter_vii": chapter_vii or "",
+            "q": q or "",
+        },
+        page=page,
+        pages=max(1, -(-view.total // PAGE_SIZE)),
+        params=params,
+    )
+
+
 @router.get("/resolutions/{number}", response_class=HTMLResponse)
 def resolution_page(request: Request, number: Annotated[int, Path(ge=1, le=100_000)]) -> Response:
     view = service.resolution_view(database(request), number)
