@@ -257,6 +257,13 @@ class Endpoint:
     key: str
     questions: list[Question]
     base_where: str = ""
+    same_rows: bool = True
+    """Whether both servers answer the same rows (checked before the load)."""
+    most_offset: int = 1_000_000
+    """The largest offset the endpoint takes."""
+    statement: str | None = None
+    """The SQL of a page, where it is not the plain one made of the fields above; the
+    question's condition goes in for ``{where}``."""
 
     def unsc_prefix(self, q: Question) -> str:
         query = urllib.parse.urlencode(q.query)
@@ -264,6 +271,8 @@ class Endpoint:
 
     def sql(self, q: Question) -> str:
         where = " and ".join(w for w in (self.base_where, q.where) if w)
+        if self.statement:
+            return self.statement.format(where=where)
         return (
             f"select {self.columns}, count(*) over () as total from {self.table}"
             f"{' where ' + where if where else ''} order by {self.order} "
@@ -302,6 +311,55 @@ def endpoints() -> list[Endpoint]:
             resolution_questions(),
         ),
     ]
+
+
+SEARCH = """with page as (
+  select d.id, d.date, m.rank, count(*) over () as total
+  from (select rowid, bm25(search_fts, 10.0, 1.0, 4.0) as rank from search_fts where {where}) m
+  join search_documents d on d.id = m.rowid
+  order by m.rank, d.date desc, d.id limit :limit offset :offset
+)
+select d.id, d.kind, d.symbol, d.date, d.title, d.url,
+  snippet(search_fts, -1, '<mark>', '</mark>', ' … ', 24) as snip, page.total
+from search_fts join page on page.id = search_fts.rowid
+join search_documents d on d.id = page.id
+where {where} order by page.rank, page.date desc, page.id"""
+"""A page of full-text matches ranked as unsc ranks them (bm25, title ten times the text),
+with the total, and the snippet made for the page's rows only; FTS5's functions cannot sit
+beside a window function, hence the two steps."""
+
+
+def search_questions(path: Path) -> list[Question]:
+    """The searches, each with the FTS5 match unsc makes of it (its own parser, with every
+    country's names), which datasette is given as is."""
+    from unsc.core.search_query import fts5_match
+    from unsc.service.database import open_database
+    from unsc.service.search import understand
+
+    database = open_database(f"sqlite:///{path}")
+    out = []
+    with database.sessions() as session:
+        for text in SEARCHES:
+            match = fts5_match(understand(text, session))
+            if match:
+                out.append(Question({"q": text}, "search_fts match :match", {"match": match}))
+    database.engine.dispose()
+    return out
+
+
+def search_endpoint(path: Path) -> Endpoint:
+    return Endpoint(
+        "search",
+        "/api/search",
+        "search_fts",
+        "",
+        "",
+        "id",
+        search_questions(path),
+        same_rows=False,
+        most_offset=10_000,
+        statement=SEARCH,
+    )
 
 
 def draw_pages(totals: list[int], n: int, seed: int) -> list[tuple[int, int, int]]:
@@ -457,6 +515,15 @@ def run(
 def check_same(endpoint: Endpoint, unsc: str, datasette: str, db: str, totals: list[int]) -> None:
     """Asks a page of every question of both servers: same total, same rows in order."""
     for i, q in enumerate(endpoint.questions):
+        if not endpoint.same_rows:
+            for base, prefix in (
+                (unsc, endpoint.unsc_prefix(q)),
+                (datasette, endpoint.datasette_prefix(db, q)),
+            ):
+                status, _ = get(base + prefix + "limit=20&offset=0")
+                if status != 200:
+                    raise SystemExit(f"{base}{endpoint.path} {q.query}: status {status}")
+            continue
         offset = totals[i] // 2
         tail = f"limit=20&offset={offset}"
         status, ours = get(unsc + endpoint.unsc_prefix(q) + tail)
@@ -493,6 +560,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--endpoints", nargs="+", default=["votes", "resolutions", "search"])
+    parser.add_argument(
+        "--servers", nargs="+", default=["unsc", "datasette"], help="measure only these"
+    )
     parser.add_argument("--db", help="the SQLite file to use (built if missing or stale)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
@@ -543,8 +613,14 @@ def main() -> None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         chosen = [e for e in endpoints() if e.name in args.endpoints]
+        if "search" in args.endpoints and has_search(unsc):
+            chosen.append(search_endpoint(path))
+        elif "search" in args.endpoints:
+            notes.append("/api/search: the server has no such endpoint; not measured")
         for endpoint in chosen:
-            totals = [endpoint.count(conn, q) for q in endpoint.questions]
+            totals = [
+                min(endpoint.count(conn, q), endpoint.most_offset + 1) for q in endpoint.questions
+            ]
             check_same(endpoint, unsc, datasette, db, totals)
             pages = work / f"{endpoint.name}.pages"
             pages.write_text(
@@ -555,6 +631,8 @@ def main() -> None:
                 "datasette": [endpoint.datasette_prefix(db, q) for q in endpoint.questions],
             }
             for server, base in (("unsc", unsc), ("datasette", datasette)):
+                if server not in args.servers:
+                    continue
                 templates = work / f"{endpoint.name}-{server}.templates"
                 templates.write_text("".join(p + "\n" for p in prefixes[server]))
                 result = run(
@@ -570,11 +648,12 @@ def main() -> None:
                     f"{result.endpoint} {server}: {result.rps:.0f} requests/s, "
                     f"p99 {result.p99:.1f} ms"
                 )
-        if "search" in args.endpoints:
-            if has_search(unsc):
-                notes.append("/api/search: not measured yet (no datasette equivalent written)")
-            else:
-                notes.append("/api/search: the server has no such endpoint yet; not measured")
+        if any(e.name == "search" for e in chosen):
+            notes.append(
+                "/api/search: datasette runs the FTS5 query unsc makes of the same words (the "
+                "record's search_fts table, full-text enabled; same bm25 weights and snippet), "
+                "without unsc's exact-symbol matches, so the rows differ and are not compared"
+            )
     finally:
         for process in servers.values():
             process.terminate()
@@ -592,6 +671,7 @@ def main() -> None:
         "p99 ms",
         "errors",
         "server CPU",
+        "CPU µs/request",
         "wrk CPU",
     ):
         table.add_column(column, justify="left" if column in ("endpoint", "server") else "right")
@@ -604,6 +684,7 @@ def main() -> None:
             f"{r.p99:.1f}",
             str(r.errors),
             f"{r.server_cpu:.0%}",
+            f"{r.server_cpu / r.rps * 1e6:.0f}" if r.rps else "-",
             f"{r.wrk_cpu:.0%}",
         )
     console.print(table)
