@@ -156,6 +156,71 @@ def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> P
     return Page(total, _rows(session, page, VOTE_COLUMNS))
 
 
+@dataclass(frozen=True, slots=True)
+class VoteRow:
+    """A vote as the lists of the record show it: the fields of ``VOTE_COLUMNS``, in that
+    order, with its real date."""
+
+    id: int
+    date: dt.date
+    symbol: str
+    draft_symbol: str | None
+    resolution_symbol: str | None
+    meeting_symbol: str | None
+    title: str
+    kind: str
+    outcome: str
+    reason: str | None
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    absent: int | None
+    not_participating: int | None
+    threshold: int | None
+    explanation: str
+    recorded_outcome: str
+    annotation: str | None
+    source_id: str
+    source_row: int
+    simulation: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CastRow:
+    """How one member (``state_key``) voted on one vote: yes, no, abstain, absent or
+    not_participating."""
+
+    vote_id: int
+    state_key: str
+    cast: str
+
+
+@dataclass(frozen=True, slots=True)
+class VetoRow:
+    """A member's veto of a draft, at the first vote on it that the member blocked."""
+
+    vote_id: int
+    state_key: str
+
+
+def vote_rows(session: Session) -> list[VoteRow]:
+    """Every vote of the record, live sessions' too, newest first (as ``list_votes``)."""
+    columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
+    query = select(*columns).order_by(m.Vote.date.desc(), m.Vote.id.desc())
+    return [VoteRow(*row) for row in session.execute(query)]
+
+
+def cast_rows(session: Session) -> list[CastRow]:
+    """Every member's cast on every vote."""
+    query = select(m.Cast.vote_id, m.Cast.state_key, m.Cast.cast)
+    return [CastRow(*row) for row in session.execute(query)]
+
+
+def veto_rows(session: Session) -> list[VetoRow]:
+    """Every veto, by the vote it is counted at."""
+    return [VetoRow(*row) for row in session.execute(select(m.Veto.vote_id, m.Veto.state_key))]
+
+
 def get_vote(session: Session, vote_id: int) -> dict[str, Any] | None:
     vote = session.get(m.Vote, vote_id)
     if vote is None:
@@ -620,6 +685,54 @@ def list_resolutions(
         query.with_only_columns(*columns).order_by(m.Resolution.number).limit(limit).offset(offset)
     )
     return Page(total, _rows(session, page, RESOLUTION_COLUMNS))
+
+
+@dataclass(frozen=True)
+class ResolutionFilter:
+    """The questions of ``list_resolutions``: adopted from ``start`` to ``end``, a part of a
+    subject heading, under Chapter VII or not, a part of the title or agenda item."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    subject: str | None = None
+    chapter_vii: bool | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionRow:
+    """A resolution as the list shows it: the fields of ``RESOLUTION_COLUMNS``, in that
+    order, with its real date of adoption."""
+
+    number: int
+    symbol: str
+    adopted: dt.date
+    meeting_symbol: str | None
+    adoption: str
+    agenda_item: str
+    title: str | None
+    draft_symbol: str | None
+    chapter_vii: bool | None
+    sponsors: tuple[str, ...]
+    subjects: tuple[str, ...]
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    vote_id: int | None
+    source_id: str
+    source_ref: str
+
+
+def resolution_rows(session: Session) -> list[ResolutionRow]:
+    """Every resolution of the record, by number (as ``list_resolutions``)."""
+    columns = [getattr(m.Resolution, c) for c in RESOLUTION_COLUMNS]
+    out = []
+    for row in session.execute(select(*columns).order_by(m.Resolution.number)):
+        values = row._asdict()
+        values["sponsors"] = tuple(values["sponsors"])
+        values["subjects"] = tuple(values["subjects"])
+        out.append(ResolutionRow(**values))
+    return out
 
 
 def get_resolution(session: Session, number: int) -> dict[str, Any] | None:

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from html import escape
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from unsc.core.errors import UnscError
@@ -17,6 +19,7 @@ from unsc.core.law import Law
 from unsc.importers.votes import VETO_RULE
 from unsc.record import queries
 from unsc.service.ballots import decide_ballot
+from unsc.service.read_model import ReadModel, ResolutionFilter, RowPage, VoteFilter
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.search import KINDS as SEARCH_KINDS
 from unsc.service.search import search as search_record
@@ -55,6 +58,32 @@ def answer(data: dict[str, Any]) -> Response:
     the tests check, so FastAPI need not validate every answer again."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(body, media_type="application/json")
+
+
+async def read_model(app: Any) -> ReadModel:
+    """The app's read model of the record, read again first if the record has changed
+    (in a worker thread: reading it takes the database a fraction of a second)."""
+    model: ReadModel = app.state.read_model
+    generation: int = getattr(app.state, "record_generation", 0)
+    if not model.is_current(generation):
+        await run_in_threadpool(model.load, generation)
+    return model
+
+
+def page_body(page: RowPage[Any]) -> bytes:
+    """A page of the record as JSON: each row's JSON was written once, when the read model
+    was loaded (the shapes of the declared models, which the tests check)."""
+    return b"".join(
+        (
+            b'{"total":',
+            str(page.total).encode(),
+            b',"items":[',
+            b",".join(page.encoded),
+            b'],"sources":',
+            orjson.dumps(page.sources),
+            b"}",
+        )
+    )
 
 
 SessionDep = Annotated[Session, Depends(session)]
@@ -101,8 +130,8 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 
 @router.get("/votes", response_model=VotesPage, responses=ERRORS)
-def votes(
-    db: SessionDep,
+async def votes(
+    request: Request,
     symbol: Annotated[
         str | None, Query(max_length=60, description="S/2022/431, S/RES/2397 (2017) or S/PV.9048")
     ] = None,
@@ -133,22 +162,39 @@ def votes(
     offset: Offset = 0,
 ) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
+    f = vote_filter(symbol, start, end, outcome, member, q, simulations, voted, vetoed_by)
+    model = await read_model(request.app)
+    body = page_body(model.votes(f, limit=limit, offset=offset))
+    return Response(body, media_type="application/json")
+
+
+def vote_filter(
+    symbol: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    outcome: str | None,
+    member: str | None,
+    q: str | None,
+    simulations: str,
+    voted: str | None,
+    vetoed_by: str | None,
+) -> VoteFilter:
+    """The question /api/votes asks of the record; an error says what is wrong."""
     check_period(start, end)
     if voted and not member:
         raise UnscError("voted: say whose vote with member, e.g. member=China&voted=no")
-    f = queries.VoteFilter(
+    law = bundled_law()
+    return VoteFilter(
         symbol,
         start,
         end,
         outcome,
-        member_keys(bundled_law(), member, start, end),
+        member_keys(law, member, start, end),
         q,
         simulations,
         voted,
-        member_keys(bundled_law(), vetoed_by, start, end),
+        member_keys(law, vetoed_by, start, end),
     )
-    page = queries.list_votes(db, f, limit=limit, offset=offset)
-    return answer({**page.to_dict(), "sources": [queries.source(db, "sciencespo")]})
 
 
 @router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
@@ -285,8 +331,8 @@ def meeting(
 
 
 @router.get("/resolutions", response_model=ResolutionsPage, responses=ERRORS)
-def resolutions(
-    db: SessionDep,
+async def resolutions(
+    request: Request,
     start: From = None,
     end: To = None,
     subject: Annotated[
@@ -304,11 +350,22 @@ def resolutions(
 ) -> Response:
     """The Council's resolutions of 2000-2026 (S/RES/1285 to 2825), by number, with their
     metadata, from UN DGACM's machine-readable documents."""
+    f = resolution_filter(start, end, subject, chapter_vii, q)
+    model = await read_model(request.app)
+    body = page_body(model.resolutions(f, limit=limit, offset=offset))
+    return Response(body, media_type="application/json")
+
+
+def resolution_filter(
+    start: dt.date | None,
+    end: dt.date | None,
+    subject: str | None,
+    chapter_vii: bool | None,
+    q: str | None,
+) -> ResolutionFilter:
+    """The question /api/resolutions asks of the record; an error says what is wrong."""
     check_period(start, end)
-    page = queries.list_resolutions(
-        db, start, end, subject, chapter_vii, q, limit=limit, offset=offset
-    )
-    return answer({**page.to_dict(), "sources": [queries.source(db, "unxml")]})
+    return ResolutionFilter(start, end, subject, chapter_vii, q)
 
 
 @router.get(

@@ -21,9 +21,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from unsc.core.errors import UnscError
 from unsc.service.database import open_database
 from unsc.service.live import AccessError, LiveHub, listen
+from unsc.service.read_model import ReadModel
 from unsc.sessions.machine import SessionError
 from unsc.web import api, documents, live, pages, sanctions, sanctions_pages
 from unsc.web.cache import ResponseCache
+from unsc.web.lists import ListAnswers
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
 
 
@@ -53,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = open_database(settings.database_url)
         app.state.database = database
+        app.state.read_model = ReadModel(database)
         app.state.live = LiveHub(database)
         app.state.unsent_limit = settings.unsent_limit
         app.state.public_url = settings.public_url
@@ -107,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents.router)
     app.add_exception_handler(AccessError, live.access_error)  # type: ignore[arg-type]
     app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
+    app.add_middleware(ListAnswers)  # inside the cache: a light path for two lists
     if settings.cache:
         app.add_middleware(ResponseCache)
 

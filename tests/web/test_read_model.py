@@ -1,0 +1,127 @@
+"""The read model behind /api/votes and /api/resolutions answers as the database does, on
+SQLite and on PostgreSQL: the same totals, the same rows in the same order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import orjson
+import pytest
+
+from unsc.record import queries
+from unsc.service.database import Database
+from unsc.service.read_model import ReadModel, ResolutionFilter, VoteFilter
+from unsc.service.record import bundled_law
+from unsc.web.api import member_keys
+
+
+def keys(name: str, start: str | None = None, end: str | None = None) -> frozenset[str]:
+    return member_keys(
+        bundled_law(),
+        name,
+        dt.date.fromisoformat(start) if start else None,
+        dt.date.fromisoformat(end) if end else None,
+    )
+
+
+D = dt.date.fromisoformat
+VOTE_FILTERS = [
+    VoteFilter(),
+    VoteFilter(simulations="include"),
+    VoteFilter(simulations="only"),
+    VoteFilter(outcome="vetoed"),
+    VoteFilter(outcome="insufficient_votes"),
+    VoteFilter(outcome="adopted"),
+    VoteFilter(outcome="not_adopted"),
+    VoteFilter(symbol="S/2022/431"),
+    VoteFilter(symbol="s/res/2397 (2017)"),
+    VoteFilter(symbol="S/RES/2397(2017)"),
+    VoteFilter(symbol="S/PV.9048"),
+    VoteFilter(symbol="s/pv.9048"),
+    VoteFilter(members=keys("China")),
+    VoteFilter(members=keys("China", "1960-01-01", "1990-12-31"), start=D("1960-01-01")),
+    VoteFilter(members=keys("Russia"), voted="no"),
+    VoteFilter(members=keys("France"), voted="abstain", outcome="adopted"),
+    VoteFilter(vetoed_by=keys("United States")),
+    VoteFilter(vetoed_by=keys("China"), end=D("2022-03-07")),
+    VoteFilter(vetoed_by=keys("USSR")),
+    VoteFilter(q="korea"),
+    VoteFilter(q="KOREA"),
+    VoteFilter(q="s/2022"),
+    VoteFilter(q="100%"),
+    VoteFilter(q="a_b"),
+    VoteFilter(q="palestin", start=D("1990-01-01"), end=D("1999-12-31")),
+    VoteFilter(start=D("2022-01-01"), end=D("2022-12-31")),
+    VoteFilter(start=D("1946-01-01"), end=D("1946-12-31")),
+    VoteFilter(end=D("1945-12-31")),
+    VoteFilter(members=frozenset({"XXX"})),  # a key no member has
+]
+RESOLUTION_FILTERS = [
+    ResolutionFilter(),
+    ResolutionFilter(subject="korea"),
+    ResolutionFilter(subject="KOREA", chapter_vii=True),
+    ResolutionFilter(chapter_vii=True),
+    ResolutionFilter(chapter_vii=False),
+    ResolutionFilter(q="cyprus", start=D("2024-01-01")),
+    ResolutionFilter(q="Non-Proliferation"),
+    ResolutionFilter(q="%"),
+    ResolutionFilter(start=D("2026-01-01"), end=D("2026-12-31")),
+    ResolutionFilter(start=D("2010-01-01"), end=D("2014-12-31"), subject="sanctions"),
+    ResolutionFilter(end=D("1999-12-31")),
+]
+
+
+def as_json(rows: object) -> object:
+    return orjson.loads(orjson.dumps(rows))
+
+
+@pytest.fixture(scope="module")
+def model(record: Database) -> ReadModel:
+    model = ReadModel(record)
+    model.load(0)
+    return model
+
+
+@pytest.mark.parametrize("f", VOTE_FILTERS, ids=repr)
+def test_votes_as_the_database_answers(record: Database, model: ReadModel, f: VoteFilter) -> None:
+    with record.sessions() as session:
+        for limit, offset in ((1000, 0), (7, 3), (50, 3200)):
+            expected = queries.list_votes(session, f, limit=limit, offset=offset)
+            page = model.votes(f, limit=limit, offset=offset)
+            assert page.total == expected.total
+            assert as_json(page.items) == expected.items
+        assert page.sources == (queries.source(session, "sciencespo"),)
+
+
+@pytest.mark.parametrize("f", RESOLUTION_FILTERS, ids=repr)
+def test_resolutions_as_the_database_answers(
+    record: Database, model: ReadModel, f: ResolutionFilter
+) -> None:
+    with record.sessions() as session:
+        for limit, offset in ((1000, 0), (1000, 1000), (9, 11)):
+            expected = queries.list_resolutions(
+                session, f.start, f.end, f.subject, f.chapter_vii, f.q, limit=limit, offset=offset
+            )
+            page = model.resolutions(f, limit=limit, offset=offset)
+            assert page.total == expected.total
+            assert as_json(page.items) == expected.items
+        assert page.sources == (queries.source(session, "unxml"),)
+
+
+def test_the_questions_find_rows(model: ReadModel) -> None:
+    """The comparisons above compare something: most questions match votes."""
+    totals = [model.votes(f, limit=1, offset=0).total for f in VOTE_FILTERS]
+    assert sum(t > 0 for t in totals) >= len(VOTE_FILTERS) - 5
+    assert model.votes(VoteFilter(symbol="S/2022/431"), limit=5, offset=0).total == 1
+    korea = model.resolutions(ResolutionFilter(subject="korea"), limit=1, offset=0)
+    assert korea.total > 10
+
+
+def test_a_new_generation_is_read_again(record: Database) -> None:
+    model = ReadModel(record)
+    model.load(0)
+    assert model.is_current(0) and not model.is_current(1)
+    first = model.votes(VoteFilter(), limit=1, offset=0)
+    model.load(1)
+    assert model.is_current(1)
+    assert model.votes(VoteFilter(), limit=1, offset=0) == first
