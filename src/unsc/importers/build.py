@@ -16,8 +16,18 @@ from sqlalchemy.orm import Session
 
 from unsc.analysis.replay import ReplayReport
 from unsc.core.law import Law
-from unsc.importers import dprk, drafts, meetings, resolutions, statements, unvotes, vetolists
+from unsc.importers import (
+    dprk,
+    drafts,
+    meetings,
+    pvs,
+    resolutions,
+    statements,
+    unvotes,
+    vetolists,
+)
 from unsc.importers.progress import Progress
+from unsc.importers.textfiles import RowError
 from unsc.importers.votes import clear, load_states, load_votes
 from unsc.record import models as m
 from unsc.record import search as search_index
@@ -108,6 +118,18 @@ SOURCES: tuple[dict[str, str], ...] = (
         "the United Nations as the source.",
     },
     {
+        "id": pvs.SOURCE_ID,
+        "title": "Security Council resolutions 1-1284 (1946-1999), plain texts (United Nations; "
+        "collected in the PVS replication data, felixhaass/pvs_securitycouncil)",
+        "file": pvs.TEXT_FILE,
+        "licence": "United Nations material; acknowledge the UN as the source (repository: MIT)",
+        "url": "https://github.com/felixhaass/pvs_securitycouncil",
+        "citation": "Source: United Nations Security Council resolutions S/RES/1 (1946) to "
+        "S/RES/1284 (1999). Texts collected by Felix Haass, felixhaass/pvs_securitycouncil, "
+        "commit 05ff4ea (2017-08-28), MIT licence; 776 from UNHCR Refworld, whose citation "
+        "header is stripped.",
+    },
+    {
         "id": "nk-missile-tests",
         "title": "North Korea missile tests (nagix/nk-missile-tests, from the CNS database)",
         "file": "nagix_test.en.json",
@@ -135,6 +157,7 @@ DATA_FILES = (
     (resolutions.DATA_PACKAGE, resolutions.TEXT_FILE),
     (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
     (resolutions.DATA_PACKAGE, drafts.TEXT_FILE),
+    (pvs.DATA_PACKAGE, pvs.TEXT_FILE),
     *(
         (resolutions.DATA_PACKAGE, f"{resolutions.METADATA_DIR}/{year}.json.gz")
         for year in resolutions.METADATA_YEARS
@@ -183,6 +206,7 @@ SOURCE_FILES = {
     statements.SOURCE_ID: (resolutions.DATA_PACKAGE, statements.TEXT_FILE),
     drafts.SOURCE_ID: (resolutions.DATA_PACKAGE, drafts.TEXT_FILE),
     unvotes.SOURCE_ID: (resolutions.DATA_PACKAGE, unvotes.METADATA_FILE),
+    pvs.SOURCE_ID: (pvs.DATA_PACKAGE, pvs.TEXT_FILE),
     "nk-missile-tests": ("unsc.data.dprk", dprk.TESTS_FILE),
     "fact-sheet": ("unsc.data.dprk", dprk.RECORD_FILE),
 }
@@ -507,8 +531,11 @@ def import_resolutions(
     parsed = resolutions.bundled() if parsed is None else parsed
     rows = parsed.resolutions
     progress.start("resolutions", len(rows))
-    session.execute(delete(m.ResolutionParagraph))
-    session.execute(delete(m.Resolution))
+    mine = select(m.Resolution.number).where(m.Resolution.source_id == resolutions.SOURCE_ID)
+    session.execute(
+        delete(m.ResolutionParagraph).where(m.ResolutionParagraph.resolution_number.in_(mine))
+    )
+    session.execute(delete(m.Resolution).where(m.Resolution.source_id == resolutions.SOURCE_ID))
     vote_of: dict[str, int] = {}
     for vote_id, symbol in session.execute(
         select(m.Vote.id, m.Vote.resolution_symbol).where(m.Vote.resolution_symbol.is_not(None))
@@ -544,6 +571,99 @@ def import_resolutions(
     session.execute(insert(m.Resolution), records)
     session.execute(insert(m.ResolutionParagraph), paragraphs)
     return len(rows)
+
+
+def import_early_resolutions(
+    session: Session, progress: Progress, rows: Sequence[pvs.TextRow] | None = None
+) -> int:
+    """Resolutions 1-1284 (1946-1999) and their paragraphs, from the PVS plain texts (after
+    ``import_resolutions``). A resolution the UN's structured files also hold keeps theirs:
+    the UN data wins (the PVS texts bundled stop at 1284, where it begins). The date, title
+    and meeting are the vote's that adopted it (the vote record's row with its number),
+    else the date and meeting of the library's meeting whose outcome documents name it.
+    Returns how many resolutions."""
+    load_sources(session)
+    rows = pvs.bundled() if rows is None else rows
+    progress.start("resolutions 1946-1999 (text)", len(rows))
+    numbers = [r.number for r in rows]
+    session.execute(
+        delete(m.ResolutionParagraph).where(
+            m.ResolutionParagraph.resolution_number.in_(
+                select(m.Resolution.number).where(m.Resolution.source_id == pvs.SOURCE_ID)
+            )
+        )
+    )
+    session.execute(delete(m.Resolution).where(m.Resolution.source_id == pvs.SOURCE_ID))
+    held = set(session.scalars(select(m.Resolution.number)))
+    votes: dict[int, tuple[int, dt.date, str, str | None]] = {}
+    for vote_id, number, day, name, spv in session.execute(
+        select(m.Vote.id, m.Vote.resolution, m.Vote.date, m.Vote.title, m.Vote.meeting_symbol)
+        .where(m.Vote.resolution.in_(numbers), m.Vote.simulation.is_(False))
+        .order_by(m.Vote.date, m.Vote.id)
+    ):
+        votes.setdefault(number or 0, (vote_id, day, name, spv))
+    named: dict[str, tuple[dt.date, str]] = {}
+    for symbol, day, documents in session.execute(
+        select(
+            m.MeetingAgendaItem.meeting_symbol,
+            m.MeetingAgendaItem.date,
+            m.MeetingAgendaItem.outcome_documents,
+        ).order_by(m.MeetingAgendaItem.date, m.MeetingAgendaItem.id)
+    ):
+        for document in documents:
+            if document.startswith("S/RES/"):
+                named.setdefault(document, (day, symbol))
+    records: list[dict[str, Any]] = []
+    paragraphs: list[dict[str, Any]] = []
+    for row in rows:
+        progress.advance()
+        if row.number in held:
+            continue  # the UN's structured files hold it: theirs wins
+        vote = votes.get(row.number)
+        listed = named.get(row.symbol)
+        if vote is None and listed is None:
+            raise RowError(
+                pvs.TEXT_FILE,
+                row.line,
+                "file",
+                f"{row.symbol} is in no vote and no meeting's outcome documents: its date "
+                "is not known",
+            )
+        stripped = "; Refworld citation header stripped" if row.refworld else ""
+        title: str | None
+        if vote is not None:
+            adopted, title, spv = vote[1], vote[2], vote[3]
+        else:
+            assert listed is not None
+            adopted, title = listed[0], None
+            spv = listed[1] if listed[1].startswith("S/PV.") else None
+        records.append(
+            {
+                "number": row.number,
+                "symbol": row.symbol,
+                "adopted": adopted,
+                "meeting_symbol": spv,
+                "adoption": "",
+                "agenda_item": "",
+                "title": title,
+                "draft_symbol": None,
+                "chapter_vii": None,
+                "sponsors": [],
+                "subjects": [],
+                "subjects_text": "",
+                "yes": None,
+                "no": None,
+                "abstain": None,
+                "vote_id": vote[0] if vote is not None else None,
+                "source_id": pvs.SOURCE_ID,
+                "source_ref": f"{pvs.TEXT_FILE}, line {row.line} ({row.file}){stripped}",
+            }
+        )
+        paragraphs.extend(_paragraph_rows({"resolution_number": row.number}, row.paragraphs))
+    if records:
+        session.execute(insert(m.Resolution), records)
+        session.execute(insert(m.ResolutionParagraph), paragraphs)
+    return len(records)
 
 
 def import_statements(
@@ -668,6 +788,7 @@ def build_all(
     events, statements, _ = import_dprk(session, progress)
     import_meetings(session, progress)
     import_resolutions(session, progress)
+    import_early_resolutions(session, progress)
     import_statements(session, progress)
     import_drafts(session, progress)
     search_index.build_index(session)  # last: it reads every table built above
