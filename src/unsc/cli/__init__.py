@@ -225,25 +225,14 @@ def _progress() -> Progress:
 @db_app.command("init")
 def db_init(db: DbOption = None, as_json: JsonFlag = False) -> None:
     """Build the database from the bundled data (migrations, then every importer)."""
-    from sqlalchemy.exc import SQLAlchemyError
+    from unsc.service.database import build
 
-    from unsc.record.db import default_url, make_engine
-    from unsc.service.database import rebuild
-
-    url = db or default_url()
-    try:
-        engine = make_engine(url)
-    except SQLAlchemyError as e:
-        _fail(f"--db: {e}; give sqlite:///path/to/file or postgresql://user@host/dbname")
-        return
     try:
         with _progress() as bar:
-            summary = rebuild(engine, RichProgress(bar))
-    except (UnscError, SQLAlchemyError, OSError) as e:
-        _fail(f"could not build {url}: {e}")
+            url, summary = build(db, RichProgress(bar))
+    except (UnscError, OSError) as e:
+        _fail(str(e))
         return
-    finally:
-        engine.dispose()
     data = {"database": url, **dataclasses.asdict(summary)}
     if as_json:
         _emit(data)
@@ -297,16 +286,12 @@ def import_dprk_command(db: DbOption = None) -> None:
 
 
 def _run_import(db: str | None, which: str, files: dict[str, Path] | None = None) -> None:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from unsc.record.db import default_url
     from unsc.service.database import run_import
 
-    url = db or default_url()
     try:
         with _progress() as bar:
-            message = run_import(url, which, RichProgress(bar), files)
-    except (UnscError, SQLAlchemyError, OSError) as e:
+            message = run_import(db, which, RichProgress(bar), files)
+    except (UnscError, OSError) as e:
         _fail(f"nothing imported: {e}")
         return
     out.print(message)
@@ -331,10 +316,8 @@ def serve(
     import os
 
     import uvicorn
-    from sqlalchemy.exc import SQLAlchemyError
 
-    from unsc.record.db import default_url
-    from unsc.service.database import open_database
+    from unsc.service.database import default_url, open_database
     from unsc.web.app import Settings, create_app
     from unsc.web.live import FRAME_LIMIT, public_base
 
@@ -346,8 +329,8 @@ def serve(
     url = db or default_url()
     try:
         with _progress() as bar:
-            open_database(url, progress=RichProgress(bar)).engine.dispose()
-    except (UnscError, SQLAlchemyError, OSError) as e:
+            open_database(url, progress=RichProgress(bar)).close()
+    except (UnscError, OSError) as e:
         _fail(f"cannot open the database {url}: {e}")
     err.print(f"unsc: the record is at {url}; serving on http://{host}:{port}")
     _allow_many_connections()
@@ -407,10 +390,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export a table of the record, with its sources, written as it is read."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from unsc.service.database import open_database
-    from unsc.service.exports import FORMATS, TABLES, stream
+    from unsc.service.exports import FORMATS, TABLES, stream_from
 
     if table not in TABLES:
         _fail(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
@@ -420,26 +401,25 @@ def export(
         _fail("Parquet is binary: give a file with -o FILE")
     try:
         database = open_database(db)
-    except (UnscError, SQLAlchemyError, OSError) as e:
+    except (UnscError, OSError) as e:
         _fail(f"cannot open the database: {e}")
         return
     size = 0
     try:
-        with database.sessions() as session:
-            if output is None:
-                for chunk in stream(session, table, fmt):
-                    sys.stdout.write(chunk.decode())
-                return
-            with output.open("wb") as target:
-                for chunk in stream(session, table, fmt):
-                    target.write(chunk)
-                    size += len(chunk)
+        if output is None:
+            for chunk in stream_from(database, table, fmt):
+                sys.stdout.write(chunk.decode())
+            return
+        with output.open("wb") as target:
+            for chunk in stream_from(database, table, fmt):
+                target.write(chunk)
+                size += len(chunk)
     except OSError as e:
         _fail(f"-o: cannot write {output}: {e.strerror}")
-    except SQLAlchemyError as e:
-        _fail(f"cannot read the database: {e}")
+    except UnscError as e:
+        _fail(str(e))
     finally:
-        database.engine.dispose()
+        database.close()
     err.print(f"wrote {size} bytes to {output}")
 
 

@@ -222,7 +222,6 @@ def triggers(
     """The events that met a resolution's trigger (2397 OP28: a nuclear test or an ICBM
     launch), each with what the Council did next, and the launches of unknown type."""
     from rich.table import Table
-    from sqlalchemy.exc import SQLAlchemyError
 
     from unsc.service import sanctions
     from unsc.service.database import open_database
@@ -231,8 +230,8 @@ def triggers(
         try:
             view = sanctions.triggers(database, regime)
         finally:
-            database.engine.dispose()
-    except (UnscError, SQLAlchemyError) as e:
+            database.close()
+    except UnscError as e:
         fail(str(e))
     if as_json:
         emit(view)
@@ -312,9 +311,9 @@ def list_diff(
     delisted and amended (with the fields that changed)."""
     from rich.table import Table
 
-    from unsc.importers.unlist import read_list
     from unsc.sanctions.listing import count_by
     from unsc.sanctions.listing import list_diff as diff_lists
+    from unsc.service.sanctions import read_list
     try:
         before, after = read_list(old), read_list(new)
     except OSError as e:

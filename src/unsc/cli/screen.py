@@ -50,9 +50,9 @@ def screen(
     Ranked candidates, each with an explained score and the listed entry."""
     from rich.table import Table
 
-    from unsc.importers.unlist import read_list
     from unsc.sanctions.screening import DEFAULT_THRESHOLD, Query
     from unsc.service import sanctions
+    from unsc.service.sanctions import read_list
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if name is not None and file is not None:

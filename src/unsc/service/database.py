@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from unsc.analysis.replay import ReplayReport, replay
+from unsc.core.errors import UnscError
 from unsc.importers import vetolists
 from unsc.importers.annotations import load_annotations
 from unsc.importers.build import (
@@ -28,6 +31,31 @@ from unsc.record import models as m
 from unsc.record.db import current_revision, default_url, head_revision, make_engine, upgrade
 from unsc.service.record import bundled_law, replay_bundled
 
+__all__ = [
+    "Database",
+    "DatabaseError",
+    "build",
+    "default_url",
+    "open_database",
+    "reading",
+    "rebuild",
+    "run_import",
+]
+
+
+class DatabaseError(UnscError):
+    """The database could not be opened, built or read; the message says why."""
+
+
+@contextmanager
+def reading(what: str) -> Iterator[None]:
+    """Turns a database driver's error into a ``DatabaseError`` that says what was being
+    done, so the edges need not know the driver."""
+    try:
+        yield
+    except SQLAlchemyError as e:
+        raise DatabaseError(f"{what}: {e}") from e
+
 
 @dataclass(frozen=True)
 class Database:
@@ -35,15 +63,40 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
 
+    def close(self) -> None:
+        self.engine.dispose()
+
 
 def open_database(url: str | None = None, *, progress: Progress | None = None) -> Database:
     """Open ``url`` (default: ``UNSC_DATABASE_URL`` or the user's SQLite file), bring the
     schema to the latest migration, and build it from the bundled data if it is empty or
     was built from other data."""
     url = url or default_url()
-    engine = make_engine(url)
-    ensure_current(engine, progress or Silent())
+    with reading(f"cannot open {url}"):
+        engine = _engine(url)
+        ensure_current(engine, progress or Silent())
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _engine(url: str) -> Engine:
+    try:
+        return make_engine(url)
+    except (SQLAlchemyError, ValueError) as e:
+        raise DatabaseError(
+            f"--db: {e}; give sqlite:///path/to/file or postgresql://user@host/dbname"
+        ) from e
+
+
+def build(url: str | None, progress: Progress) -> tuple[str, BuildSummary]:
+    """Build the database at ``url`` (default: the user's) from the bundled data, whatever
+    it held: migrations, then every importer, in one transaction."""
+    url = url or default_url()
+    engine = _engine(url)
+    try:
+        with reading(f"could not build {url}"):
+            return url, rebuild(engine, progress)
+    finally:
+        engine.dispose()
 
 
 def is_current(engine: Engine) -> bool:
@@ -71,7 +124,7 @@ def rebuild(engine: Engine, progress: Progress) -> BuildSummary:
 
 
 def run_import(
-    url: str, which: str, progress: Progress, files: Mapping[str, Path] | None = None
+    url: str | None, which: str, progress: Progress, files: Mapping[str, Path] | None = None
 ) -> str:
     """Run one importer (votes, vetoes or dprk) in its own transaction; says what it did.
 
@@ -79,10 +132,11 @@ def run_import(
     (veto lists). A bad file raises an error naming file, line and field, before anything
     is written; a failure while writing rolls the whole import back.
     """
-    engine = make_engine(url)
+    engine = _engine(url or default_url())
     try:
-        upgrade(engine)
-        return _import(engine, which, progress, files or {})
+        with reading("nothing imported"):
+            upgrade(engine)
+            return _import(engine, which, progress, files or {})
     finally:
         engine.dispose()
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from unsc.core.errors import UnscError
 from unsc.record import documents
 from unsc.record import exports as record
+from unsc.service.database import Database, reading
 from unsc.service.spreadsheet import safe_cell
 
 TABLES = record.TABLES
@@ -89,6 +90,23 @@ def stream(session: Session, table: str, fmt: str) -> Iterator[bytes]:
     if fmt == "csv":
         return _csv(columns, rows)
     return _parquet(table, found, columns, rows)
+
+
+def stream_from(db: Database, table: str, fmt: str) -> Iterator[bytes]:
+    """``stream`` over a session of its own, for the edges: checks ``table`` and ``fmt`` at
+    once, and turns a database error while reading into a ``DatabaseError``."""
+    check(table, fmt)
+
+    def chunks() -> Iterator[bytes]:
+        with db.sessions() as session, reading("cannot read the database"):
+            yield from stream(session, table, fmt)
+
+    return chunks()
+
+
+def tables_in(db: Database) -> list[TableCount]:
+    with db.sessions() as session:
+        return tables(session)
 
 
 def export(session: Session, table: str, fmt: str) -> bytes:

@@ -31,7 +31,8 @@ from unsc.core.measures import (
 from unsc.importers.dprk import bundled_record as dprk_record
 from unsc.importers.ledger import parse_ledger
 from unsc.importers.textfiles import open_text
-from unsc.importers.unlist import bundled_list, parse_list, read_list
+from unsc.importers.unlist import bundled_list, parse_list
+from unsc.importers.unlist import read_list as read_list
 from unsc.law.regimes import load_regime
 from unsc.record import dprk
 from unsc.sanctions.caps import Delivery, cap_status

@@ -459,6 +459,7 @@ def draft(
         )
     return answer(found)
 
+
 @router.get("/search", response_model=SearchPage, responses=ERRORS)
 def search(
     db: SessionDep,
@@ -543,14 +544,8 @@ def export_table(
         raise HTTPException(
             422, f"unknown format {fmt!r}; format= takes {', '.join(exports.FORMATS)}"
         )
-    database = request.app.state.database
-
-    def body() -> Iterator[bytes]:
-        with database.sessions() as db:
-            yield from exports.stream(db, table, fmt)
-
     return StreamingResponse(
-        body(),
+        exports.stream_from(request.app.state.database, table, fmt),
         media_type=exports.MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="{exports.filename(table, fmt)}"'},
     )
