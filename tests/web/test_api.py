@@ -152,6 +152,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/statements/{symbol}",
         "/api/drafts/{symbol}",
         "/api/export/{table}",
+        "/api/search",
         "/api/sessions",
         "/api/sessions/{session_id}",
         "/api/sessions/{session_id}/commands",

@@ -132,7 +132,7 @@ def _print_decision(decision: Decision) -> None:
 
 @app.command()
 def replay(as_json: JsonFlag = False) -> None:
-    """Decide every recorded vote (1946–2025) again and compare with the record."""
+    """Decide every recorded vote (1946-2026) again and compare with the record."""
     from rich.table import Table
 
     from unsc.service.record import record_source, replay_bundled
@@ -143,7 +143,7 @@ def replay(as_json: JsonFlag = False) -> None:
         data["source"] = record_source()
         _emit(data)
     else:
-        summary = Table(title="Replay of the Sciences Po record through the rules engine")
+        summary = Table(title="Replay of the vote record through the rules engine")
         summary.add_column("")
         summary.add_column("votes", justify="right")
         summary.add_row("replayed", str(report.total))

@@ -355,7 +355,12 @@ def _votes_summary(
 def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
     vote = queries.get_vote(db, vote_id) if 0 < vote_id < 2**31 else None
     if vote is None:
-        return not_found(request, f"There is no vote {vote_id}; votes run from 1 to 3203.")
+        return not_found(
+            request,
+            f"There is no vote {vote_id}. The Sciences Po record's votes are numbered from 1 "
+            "(1946), those read from the UN's metadata 100000 plus the resolution's number "
+            "(102812), a live session's from 1000001: find a vote under Votes or Search.",
+        )
     casts = Table(
         "casts",
         "How each member voted" + (" (a simulation)" if vote["simulation"] else ""),
