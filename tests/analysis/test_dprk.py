@@ -12,14 +12,35 @@ from unsc.analysis.dprk import (
     per_year_by_format,
     split_in_words,
 )
-from unsc.core.documents import VoteLine
+from unsc.core.documents import VoteRow
 from unsc.service.database import Database
 from unsc.service.dprk import dprk_view
 
 
-def _line(vote_id: int, day: str, symbol: str) -> VoteLine:
-    return VoteLine(
-        vote_id, dt.date.fromisoformat(day), symbol, None, None, None, "", "", None, 0, 0, 0
+def _line(vote_id: int, day: str, symbol: str) -> VoteRow:
+    return VoteRow(
+        id=vote_id,
+        date=dt.date.fromisoformat(day),
+        symbol=symbol,
+        draft_symbol=None,
+        resolution_symbol=None,
+        meeting_symbol=None,
+        title="",
+        kind="draft_resolution",
+        outcome="",
+        reason=None,
+        yes=0,
+        no=0,
+        abstain=0,
+        absent=0,
+        not_participating=0,
+        threshold=9,
+        explanation="",
+        recorded_outcome="",
+        annotation=None,
+        source_id="sciencespo",
+        source_row=vote_id,
+        simulation=False,
     )
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from unsc.core.documents import VoteLine, YearCount
+from unsc.core.documents import VoteRow, YearCount
 
 DPRK_NAMES = re.compile(
     r"Democratic\s+P\w{4,6}\W{0,3}s?\s+Republic\s+of\s+Korea|\bDPRK\b|\bD\.P\.R\.K\b",
@@ -58,7 +58,7 @@ class FactStatement:
 class PermanentVotes:
     """A vote with how each permanent member then sitting cast its vote."""
 
-    vote: VoteLine
+    vote: VoteRow
     casts: Mapping[str, tuple[str, str]]
     """State key → (name, cast)."""
 
@@ -130,9 +130,9 @@ def meetings_in_words(per_year: Sequence[YearCount]) -> str:
 
 def seed_answers(
     launches: Sequence[Launch],
-    sanctions: Sequence[VoteLine],
-    vetoed: Sequence[tuple[VoteLine, Sequence[str]]],
-    resolutions: Sequence[VoteLine],
+    sanctions: Sequence[VoteRow],
+    vetoed: Sequence[tuple[VoteRow, Sequence[str]]],
+    resolutions: Sequence[VoteRow],
     statements: Sequence[FactStatement],
     prsts: Sequence[tuple[str, dt.date]],
     prsts_until: dt.date | None,

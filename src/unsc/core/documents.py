@@ -50,8 +50,9 @@ def paragraph_anchor(kind: str, number: str | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class VoteLine:
-    """A vote of the record, as lists show it."""
+class VoteRow:
+    """A vote as the lists of the record show it: the fields of the record's
+    ``VOTE_COLUMNS`` (``unsc.record.queries``), in that order, with its real date."""
 
     id: int
     date: dt.date
@@ -60,11 +61,21 @@ class VoteLine:
     resolution_symbol: str | None
     meeting_symbol: str | None
     title: str
+    kind: str
     outcome: str
     reason: str | None
     yes: int | None
     no: int | None
     abstain: int | None
+    absent: int | None
+    not_participating: int | None
+    threshold: int | None
+    explanation: str
+    recorded_outcome: str
+    annotation: str | None
+    source_id: str
+    source_row: int
+    simulation: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +114,10 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
-class Resolution:
+class ResolutionRow:
+    """A resolution as the list shows it: the fields of ``RESOLUTION_COLUMNS``, in that
+    order, with its real date of adoption."""
+
     number: int
     symbol: str
     adopted: dt.date
@@ -121,6 +135,12 @@ class Resolution:
     vote_id: int | None
     source_id: str
     source_ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution(ResolutionRow):
+    """A resolution with its text."""
+
     paragraphs: tuple[Paragraph, ...] = ()
 
     @property

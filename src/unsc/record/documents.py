@@ -22,10 +22,11 @@ from unsc.core.documents import (
     PresidentialStatement,
     Resolution,
     SourceRef,
-    VoteLine,
+    VoteRow,
     YearCount,
 )
 from unsc.record import models as m
+from unsc.record.queries import VOTE_COLUMNS
 
 
 def _like(text: str) -> str:
@@ -72,27 +73,15 @@ def get_meeting(session: Session, symbol: str) -> Meeting | None:
     return _meeting(row, (_agenda(item) for item in row.agenda))
 
 
-VOTE_LINE = (
-    m.Vote.id,
-    m.Vote.date,
-    m.Vote.symbol,
-    m.Vote.draft_symbol,
-    m.Vote.resolution_symbol,
-    m.Vote.meeting_symbol,
-    m.Vote.title,
-    m.Vote.outcome,
-    m.Vote.reason,
-    m.Vote.yes,
-    m.Vote.no,
-    m.Vote.abstain,
-)
+VOTE_LINE = tuple(getattr(m.Vote, c) for c in VOTE_COLUMNS)
+"""The columns of a ``VoteRow``, in its order."""
 
 
-def vote_lines(session: Session, query: Executable) -> list[VoteLine]:
-    return [VoteLine(*row) for row in session.execute(query)]
+def vote_lines(session: Session, query: Executable) -> list[VoteRow]:
+    return [VoteRow(*row) for row in session.execute(query)]
 
 
-def votes_at(session: Session, meeting: Meeting) -> list[VoteLine]:
+def votes_at(session: Session, meeting: Meeting) -> list[VoteRow]:
     """The votes taken at a meeting: those written with its symbol, and those whose
     resolution or draft its outcome documents name."""
     documents = meeting.outcome_documents
@@ -107,7 +96,7 @@ def votes_at(session: Session, meeting: Meeting) -> list[VoteLine]:
     return vote_lines(session, query)
 
 
-def vote_line(session: Session, vote_id: int) -> VoteLine | None:
+def vote_line(session: Session, vote_id: int) -> VoteRow | None:
     found = vote_lines(session, select(*VOTE_LINE).where(m.Vote.id == vote_id))
     return found[0] if found else None
 

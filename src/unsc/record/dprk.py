@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from unsc.analysis.dprk import FactStatement
-from unsc.core.documents import EventRow, VoteLine
+from unsc.core.documents import EventRow, VoteRow
 from unsc.record import models as m
 from unsc.record.documents import VOTE_LINE, vote_lines
 
@@ -54,7 +54,7 @@ def fact_statements(session: Session) -> list[FactStatement]:
     ]
 
 
-def votes_on(session: Session, resolutions: Sequence[int]) -> list[VoteLine]:
+def votes_on(session: Session, resolutions: Sequence[int]) -> list[VoteRow]:
     query = (
         select(*VOTE_LINE)
         .where(m.Vote.resolution.in_(resolutions), m.Vote.simulation.is_(False))
@@ -63,7 +63,7 @@ def votes_on(session: Session, resolutions: Sequence[int]) -> list[VoteLine]:
     return vote_lines(session, query)
 
 
-def votes_on_drafts(session: Session, drafts: Sequence[str]) -> list[VoteLine]:
+def votes_on_drafts(session: Session, drafts: Sequence[str]) -> list[VoteRow]:
     wanted = [d.replace(" ", "").upper() for d in drafts]
     query = (
         select(*VOTE_LINE)
@@ -79,7 +79,7 @@ def votes_on_drafts(session: Session, drafts: Sequence[str]) -> list[VoteLine]:
     return vote_lines(session, query)
 
 
-def votes_mentioning(session: Session, word: str) -> list[tuple[VoteLine, str]]:
+def votes_mentioning(session: Session, word: str) -> list[tuple[VoteRow, str]]:
     """Council votes whose title, or whose meeting's agenda, contains ``word`` (any case),
     each with that text."""
     pattern = f"%{word.lower()}%"
@@ -97,10 +97,10 @@ def votes_mentioning(session: Session, word: str) -> list[tuple[VoteLine, str]]:
         )
         .order_by(m.Vote.date, m.Vote.id)
     )
-    out: dict[int, tuple[VoteLine, str]] = {}
+    out: dict[int, tuple[VoteRow, str]] = {}
     for row in session.execute(query):
         cells: tuple[Any, ...] = tuple(row)
-        line = VoteLine(*cells[:-1])
+        line = VoteRow(*cells[:-1])
         text = f"{line.title}\n{cells[-1] or ''}"
         previous = out.get(line.id)
         out[line.id] = (line, text if previous is None else previous[1] + "\n" + text)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from unsc.core.documents import ResolutionRow, VoteRow
 from unsc.record import models as m
 
 VOTE_COLUMNS = (
@@ -154,35 +155,6 @@ def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> P
         .offset(offset)
     )
     return Page(total, _rows(session, page, VOTE_COLUMNS))
-
-
-@dataclass(frozen=True, slots=True)
-class VoteRow:
-    """A vote as the lists of the record show it: the fields of ``VOTE_COLUMNS``, in that
-    order, with its real date."""
-
-    id: int
-    date: dt.date
-    symbol: str
-    draft_symbol: str | None
-    resolution_symbol: str | None
-    meeting_symbol: str | None
-    title: str
-    kind: str
-    outcome: str
-    reason: str | None
-    yes: int | None
-    no: int | None
-    abstain: int | None
-    absent: int | None
-    not_participating: int | None
-    threshold: int | None
-    explanation: str
-    recorded_outcome: str
-    annotation: str | None
-    source_id: str
-    source_row: int
-    simulation: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -697,30 +669,6 @@ class ResolutionFilter:
     subject: str | None = None
     chapter_vii: bool | None = None
     q: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ResolutionRow:
-    """A resolution as the list shows it: the fields of ``RESOLUTION_COLUMNS``, in that
-    order, with its real date of adoption."""
-
-    number: int
-    symbol: str
-    adopted: dt.date
-    meeting_symbol: str | None
-    adoption: str
-    agenda_item: str
-    title: str | None
-    draft_symbol: str | None
-    chapter_vii: bool | None
-    sponsors: tuple[str, ...]
-    subjects: tuple[str, ...]
-    yes: int | None
-    no: int | None
-    abstain: int | None
-    vote_id: int | None
-    source_id: str
-    source_ref: str
 
 
 def resolution_rows(session: Session) -> list[ResolutionRow]:

@@ -14,7 +14,7 @@ from unsc.core.documents import (
     PresidentialStatement,
     Resolution,
     SourceRef,
-    VoteLine,
+    VoteRow,
     YearCount,
     document_kind,
     paragraph_anchor,
@@ -148,7 +148,7 @@ def regime_changes(symbol: str) -> tuple[RegimeChange, ...]:
 class ResolutionView:
     resolution: Resolution
     source: SourceRef
-    vote: VoteLine | None
+    vote: VoteRow | None
     meeting: Meeting | None
     draft: DocumentLink | None
     changes: tuple[RegimeChange, ...]
@@ -184,7 +184,7 @@ def resolution_view(db: Database, number: int) -> ResolutionView | None:
 class MeetingView:
     meeting: Meeting
     source: SourceRef
-    votes: tuple[VoteLine, ...]
+    votes: tuple[VoteRow, ...]
     outcomes: tuple[DocumentLink, ...]
     statements: tuple[DocumentLink, ...]
 
@@ -286,7 +286,7 @@ def statements_view(
 class DraftView:
     draft: Draft
     source: SourceRef
-    vote: VoteLine | None
+    vote: VoteRow | None
 
 
 def draft_view(db: Database, symbol: str) -> DraftView | None:

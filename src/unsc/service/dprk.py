@@ -22,7 +22,7 @@ from unsc.analysis.dprk import (
     per_year_by_format,
     seed_answers,
 )
-from unsc.core.documents import EventRow, SourceRef, VoteLine, YearCount, resolution_number
+from unsc.core.documents import EventRow, SourceRef, VoteRow, YearCount, resolution_number
 from unsc.importers.dprk import bundled_record
 from unsc.law.regimes import load_regime
 from unsc.record import documents
@@ -36,9 +36,9 @@ SOURCES = ("sciencespo", "nk-missile-tests", "fact-sheet", "dhl-meetings", "unxm
 class DprkView:
     answers: tuple[Answer, ...]
     events: tuple[EventRow, ...]
-    resolutions: tuple[VoteLine, ...]
+    resolutions: tuple[VoteRow, ...]
     """The Council's resolutions on the DPRK in the fact sheet's list."""
-    vetoed: tuple[tuple[VoteLine, tuple[str, ...]], ...]
+    vetoed: tuple[tuple[VoteRow, tuple[str, ...]], ...]
     """The vetoed drafts with the members that vetoed them."""
     statements: tuple[FactStatement, ...]
     meetings_per_year: tuple[YearCount, ...]
@@ -47,7 +47,7 @@ class DprkView:
 
 
 def _permanent(
-    lines: list[VoteLine], casts: dict[int, dict[str, tuple[str, str]]]
+    lines: list[VoteRow], casts: dict[int, dict[str, tuple[str, str]]]
 ) -> tuple[PermanentVotes, ...]:
     return tuple(
         PermanentVotes(v, {k: c for k, c in casts.get(v.id, {}).items() if k in P5})

@@ -19,8 +19,9 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 
+from unsc.core.documents import ResolutionRow, VoteRow
 from unsc.record import queries
-from unsc.record.queries import ResolutionFilter, ResolutionRow, VoteFilter, VoteRow
+from unsc.record.queries import ResolutionFilter, VoteFilter
 from unsc.service.database import Database
 
 __all__ = [
