@@ -98,3 +98,15 @@ def test_the_light_path_answers_plain_questions_itself(
     assert light.get("/api/votes?limit=05").status_code == 200
     assert reached == ["route"]
 
+
+def test_the_response_cache_leaves_the_lists_to_the_read_model(record: Database) -> None:
+    """The read model keeps each question's rows and each row's JSON: the response cache
+    does not keep their pages again (it still keeps the other answers)."""
+    with TestClient(create_app(Settings(record.url, cache=True))) as client:
+        for path in ("/api/votes?limit=3", "/api/resolutions?limit=3&q=cyprus"):
+            first, second = client.get(path), client.get(path)
+            assert first.status_code == second.status_code == 200
+            assert "x-unsc-cache" not in second.headers
+        vetoes = "/api/vetoes?member=France&limit=3"
+        client.get(vetoes)
+        assert client.get(vetoes).headers["x-unsc-cache"] == "hit"
