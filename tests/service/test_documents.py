@@ -66,7 +66,7 @@ def test_meetings_per_year_by_format(record: Database) -> None:
 
 
 def test_statements_per_year(record: Database) -> None:
-    view = documents.statements_view(record, None, None, limit=5, offset=0)
+    view = documents.statements_view(record, documents.StatementFilter(), limit=5, offset=0)
     counts = {y.year: y.total for y in view.per_year}
     assert counts[2017] >= 16  # S/PRST/2017/16 and the fifteen before it
     assert view.total > 700

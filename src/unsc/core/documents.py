@@ -100,6 +100,7 @@ class Meeting:
     date_text: str | None
     format: str | None
     """public, private, vtc-open-no-spv, or none where the source does not say."""
+    public: bool | None
     agenda: tuple[AgendaItem, ...]
     source_id: str
     source_row: int

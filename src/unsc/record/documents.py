@@ -60,6 +60,7 @@ def _meeting(row: m.Meeting, agenda: Iterable[AgendaItem]) -> Meeting:
         row.date,
         row.date_text,
         row.format,
+        row.public,
         tuple(agenda),
         row.source_id,
         row.source_row,
@@ -311,10 +312,16 @@ class MeetingFilter:
     """A value of ``meetings.format``: public, private, vtc-open-no-spv."""
     agenda: str | None = None
     """A part of an agenda item, case-blind."""
+    start: dt.date | None = None
+    end: dt.date | None = None
 
 
 def _meetings_query(f: MeetingFilter) -> Select[Any]:
     query = select(m.Meeting)
+    if f.start is not None:
+        query = query.where(m.Meeting.date >= f.start)
+    if f.end is not None:
+        query = query.where(m.Meeting.date <= f.end)
     if f.year is not None:
         query = query.where(
             m.Meeting.date >= dt.date(f.year, 1, 1), m.Meeting.date <= dt.date(f.year, 12, 31)
@@ -373,27 +380,49 @@ def statements_per_year(session: Session) -> list[YearCount]:
     return [YearCount(year, (("statements", n),)) for year, n in rows]
 
 
+@dataclass(frozen=True)
+class StatementFilter:
+    year: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    q: str | None = None
+    """A part of the agenda item or of any paragraph, case-blind."""
+    newest_first: bool = True
+
+
 def list_statements(
-    session: Session, year: int | None, q: str | None, *, limit: int, offset: int
+    session: Session, f: StatementFilter, *, limit: int, offset: int
 ) -> tuple[int, list[PresidentialStatement]]:
-    """Presidential statements newest first (without their text); ``q`` is a part of the
-    agenda item, case-blind."""
+    """Presidential statements (without their text) in the order of their symbols, newest
+    or oldest first, and how many match."""
     query = select(m.PresidentialStatement)
-    if year is not None:
-        query = query.where(m.PresidentialStatement.year == year)
-    if q:
+    if f.year is not None:
+        query = query.where(m.PresidentialStatement.year == f.year)
+    if f.start is not None:
+        query = query.where(m.PresidentialStatement.date >= f.start)
+    if f.end is not None:
+        query = query.where(m.PresidentialStatement.date <= f.end)
+    if f.q:
+        pattern = _like(f.q)
+        in_text = (
+            select(m.StatementParagraph.id)
+            .where(
+                m.StatementParagraph.statement_symbol == m.PresidentialStatement.symbol,
+                func.lower(m.StatementParagraph.text).like(pattern, escape="\\"),
+            )
+            .exists()
+        )
         query = query.where(
-            func.lower(m.PresidentialStatement.agenda_item).like(_like(q), escape="\\")
+            or_(
+                func.lower(m.PresidentialStatement.agenda_item).like(pattern, escape="\\"),
+                in_text,
+            )
         )
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    year, number = m.PresidentialStatement.year, m.PresidentialStatement.number
+    order = (year.desc(), number.desc()) if f.newest_first else (year, number)
     rows = session.scalars(
-        query.order_by(
-            m.PresidentialStatement.year.desc(),
-            m.PresidentialStatement.number.desc(),
-            m.PresidentialStatement.symbol,
-        )
-        .limit(limit)
-        .offset(offset)
+        query.order_by(*order, m.PresidentialStatement.symbol).limit(limit).offset(offset)
     )
     return total, [
         PresidentialStatement(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from unsc.core.documents import (
     Draft,
@@ -22,12 +23,13 @@ from unsc.core.documents import (
 )
 from unsc.law.regimes import load_regime, regime_ids
 from unsc.record import documents as record
-from unsc.record.documents import MeetingFilter, ResolutionFilter
+from unsc.record.documents import MeetingFilter, ResolutionFilter, StatementFilter
 from unsc.service.database import Database
 
 __all__ = [
     "DocumentLink",
     "DraftView",
+    "Listed",
     "MeetingFilter",
     "MeetingView",
     "MeetingsView",
@@ -35,20 +37,25 @@ __all__ = [
     "ResolutionFilter",
     "ResolutionView",
     "ResolutionsView",
+    "StatementFilter",
     "StatementView",
     "StatementsView",
     "VoteLinks",
     "document_url",
     "draft_view",
     "meeting_view",
+    "meetings_page",
     "meetings_view",
     "paragraph_url",
     "resolution_view",
     "resolutions_view",
     "statement_view",
+    "statements_page",
     "statements_view",
     "vote_links",
 ]
+
+Row = TypeVar("Row")
 
 UNDOCS = "https://undocs.org/en/"
 """The United Nations' own address for any document by its symbol."""
@@ -274,12 +281,37 @@ class StatementsView:
 
 
 def statements_view(
-    db: Database, year: int | None, q: str | None, *, limit: int, offset: int
+    db: Database, f: StatementFilter, *, limit: int, offset: int
 ) -> StatementsView:
     with db.sessions() as s:
-        total, statements = record.list_statements(s, year, q, limit=limit, offset=offset)
+        total, statements = record.list_statements(s, f, limit=limit, offset=offset)
         per_year = record.statements_per_year(s)
     return StatementsView(total, tuple(statements), tuple(per_year))
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Generic[Row]):
+    """A page of a list, how many match, and where the rows come from."""
+
+    total: int
+    items: tuple[Row, ...]
+    source: SourceRef
+
+
+def meetings_page(db: Database, f: MeetingFilter, *, limit: int, offset: int) -> Listed[Meeting]:
+    with db.sessions() as s:
+        total, found = record.list_meetings(s, f, limit=limit, offset=offset)
+        source = record.source(s, "dhl-meetings")
+    return Listed(total, tuple(found), source)
+
+
+def statements_page(
+    db: Database, f: StatementFilter, *, limit: int, offset: int
+) -> Listed[PresidentialStatement]:
+    with db.sessions() as s:
+        total, found = record.list_statements(s, f, limit=limit, offset=offset)
+        source = record.source(s, "unxml-prst")
+    return Listed(total, tuple(found), source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 from html import escape
 from typing import Annotated, Any
@@ -26,17 +25,11 @@ from unsc.service.search import search as search_record
 from unsc.web.schemas import (
     CouncilView,
     DecisionOut,
-    DraftDetail,
     ErrorOut,
     EventsPage,
-    MeetingDetail,
-    MeetingsPage,
     MembersPage,
-    ResolutionDetail,
     ResolutionsPage,
     SearchPage,
-    StatementDetail,
-    StatementsPage,
     VetoesPage,
     VoteDetail,
     VotesPage,
@@ -286,50 +279,6 @@ def events(
     )
 
 
-@router.get("/meetings", response_model=MeetingsPage, responses=ERRORS)
-def meetings(
-    db: SessionDep,
-    start: From = None,
-    end: To = None,
-    format_: Annotated[
-        str | None,
-        Query(
-            alias="format",
-            pattern="^(public|private|vtc)$",
-            description="public, private, or vtc (the 2020-21 video-conferences without an "
-            "S/PV number)",
-        ),
-    ] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in an agenda item")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> Response:
-    """The Council's meetings, newest first, with their agenda items (1946 to June 2022 from
-    the Dag Hammarskjöld Library's tables)."""
-    check_period(start, end)
-    page = queries.list_meetings(db, start, end, format_, q, limit=limit, offset=offset)
-    return answer({**page.to_dict(), "sources": [queries.source(db, "dhl-meetings")]})
-
-
-@router.get(
-    "/meetings/{symbol:path}", response_model=MeetingDetail, responses={404: {"model": ErrorOut}}
-)
-def meeting(
-    symbol: Annotated[str, Path(max_length=60, description="S/PV.9048 or no-spv-2020-03-30-1")],
-    db: SessionDep,
-) -> Response:
-    """One meeting: its agenda items, outcome documents and the votes taken at it."""
-    key = " ".join(symbol.split())
-    if key.upper().startswith("S/PV"):
-        key = key.upper().replace(" ", "")
-    found = queries.get_meeting(db, key) if key else None
-    if found is None:
-        raise HTTPException(
-            404, f"no meeting {symbol}; GET /api/meetings lists the meetings and their symbols"
-        )
-    return answer(found)
-
-
 @router.get("/resolutions", response_model=ResolutionsPage, responses=ERRORS)
 async def resolutions(
     request: Request,
@@ -366,98 +315,6 @@ def resolution_filter(
     """The question /api/resolutions asks of the record; an error says what is wrong."""
     check_period(start, end)
     return ResolutionFilter(start, end, subject, chapter_vii, q)
-
-
-@router.get(
-    "/resolutions/{number}",
-    response_model=ResolutionDetail,
-    responses={404: {"model": ErrorOut}},
-)
-def resolution(
-    number: Annotated[int, Path(ge=1, le=2**31 - 1, description="The number, e.g. 2397")],
-    db: SessionDep,
-) -> Response:
-    """One resolution: its metadata, its preambular and operative paragraphs, and the vote
-    that adopted it where the record has it."""
-    found = queries.get_resolution(db, number)
-    if found is None:
-        raise HTTPException(
-            404,
-            f"no resolution {number} in the record, which holds 1285 (2000) to 2825 (2026) "
-            "but 2762; GET /api/resolutions lists them",
-        )
-    return answer(found)
-
-
-_PRST = re.compile(r"S/PRST/(\d{4})/(\d+)(/CORR\.(\d+))?")
-
-
-@router.get("/statements", response_model=StatementsPage, responses=ERRORS)
-def presidential_statements(
-    db: SessionDep,
-    start: From = None,
-    end: To = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Words in the agenda item or the text")
-    ] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> Response:
-    """Statements by the President of the Security Council, 2000-2026 (S/PRST/2000/6 to
-    S/PRST/2026/2), by symbol, from UN DGACM's machine-readable documents."""
-    check_period(start, end)
-    page = queries.list_presidential_statements(db, start, end, q, limit=limit, offset=offset)
-    return answer({**page.to_dict(), "sources": [queries.source(db, "unxml-prst")]})
-
-
-@router.get(
-    "/statements/{symbol:path}",
-    response_model=StatementDetail,
-    responses={404: {"model": ErrorOut}},
-)
-def presidential_statement(
-    symbol: Annotated[
-        str, Path(max_length=60, description="S/PRST/2017/16 or S/PRST/2000/27/Corr.1")
-    ],
-    db: SessionDep,
-) -> Response:
-    """One presidential statement with its paragraphs, its meeting and its source."""
-    match = _PRST.fullmatch("".join(symbol.split()).upper())
-    found = None
-    if match is not None:
-        year, number, _, corr = match.groups()
-        key = f"S/PRST/{year}/{int(number)}" + (f"/Corr.{int(corr)}" if corr else "")
-        found = queries.get_presidential_statement(db, key)
-    if found is None:
-        raise HTTPException(
-            404,
-            f"no presidential statement {symbol} in the record, which holds S/PRST/2000/6 to "
-            "S/PRST/2026/2 as UN DGACM publishes them; GET /api/statements lists them",
-        )
-    return answer(found)
-
-
-@router.get(
-    "/drafts/{symbol:path}",
-    response_model=DraftDetail,
-    responses={404: {"model": ErrorOut}},
-)
-def draft(
-    symbol: Annotated[str, Path(max_length=60, description="S/2024/255")],
-    db: SessionDep,
-) -> Response:
-    """One draft resolution the Council did not adopt (2023-2025): its sponsors, its text,
-    and the vote on it."""
-    key = "".join(symbol.split()).upper()
-    found = queries.get_draft(db, key) if key else None
-    if found is None:
-        raise HTTPException(
-            404,
-            f"no draft {symbol} in the record, which holds the 19 drafts not adopted in "
-            "2023-2025 (S/2023/212 to S/2025/353); GET /api/votes?from=2023-01-01 lists the "
-            "votes on them",
-        )
-    return answer(found)
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS)

@@ -23,7 +23,7 @@ from unsc.service.database import open_database
 from unsc.service.live import AccessError, LiveHub, listen
 from unsc.service.read_model import ReadModel
 from unsc.sessions.machine import SessionError
-from unsc.web import api, documents, live, pages, sanctions, sanctions_pages
+from unsc.web import api, documents, documents_api, live, pages, sanctions, sanctions_pages
 from unsc.web.cache import ResponseCache
 from unsc.web.lists import ListAnswers
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     app.include_router(api.router)
+    app.include_router(documents_api.router)
     app.include_router(live.router)
     app.include_router(live.pages)
     app.include_router(sanctions.router)

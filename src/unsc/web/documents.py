@@ -254,8 +254,7 @@ def statements_page(
     limit = 5_000 if wants_all else PAGE_SIZE
     view = service.statements_view(
         database(request),
-        chosen_year,
-        (q or "").strip() or None,
+        service.StatementFilter(year=chosen_year, q=(q or "").strip() or None),
         limit=limit,
         offset=0 if wants_all else (page - 1) * PAGE_SIZE,
     )
