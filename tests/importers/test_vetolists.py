@@ -40,14 +40,14 @@ def test_the_four_drafts_are_in_the_vote_record(record: Database) -> None:
         differences = queries.veto_list_differences(session)
     by_draft: dict[str, list[str]] = {}
     for d in differences:
-        by_draft.setdefault(d["draft_symbol"], []).append(d["difference"])
+        by_draft.setdefault(d.draft_symbol, []).append(d.difference)
     for draft in DATED_DIFFERENTLY:
         assert draft in by_draft, draft
         for text in by_draft[draft]:
             assert text.startswith("dated differently"), (draft, text)
     # Only the WPDL's S/PV.3038 (its meeting column: S/PV.303, the two votes vetoed that
     # day) stays unmatched.
-    unmatched = [d["draft_symbol"] for d in differences if d["matched_vote_id"] is None]
+    unmatched = [d.draft_symbol for d in differences if d.matched_vote_id is None]
     assert unmatched == ["S/PV.3038"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select
 
 from unsc.importers.progress import Silent
@@ -79,8 +81,8 @@ def test_every_vote_keeps_its_source_row(record: Database) -> None:
         )
         vote = queries.get_vote(session, 2994)
     assert missing == 0
-    assert vote is not None and vote["source"]["licence"] == "CC BY 4.0"
-    assert vote["source_row"] > 1 and vote["meeting_symbol"] == "S/PV.9048"
+    assert vote is not None and vote.source.licence == "CC BY 4.0"
+    assert vote.vote.source_row > 1 and vote.vote.meeting_symbol == "S/PV.9048"
 
 
 def test_chinas_vetoes_to_7_march_2022_are_17_and_none_on_the_dprk(record: Database) -> None:
@@ -92,8 +94,8 @@ def test_chinas_vetoes_to_7_march_2022_are_17_and_none_on_the_dprk(record: Datab
             offset=0,
         )
     assert page.total == 17
-    assert not [v for v in page.items if "Korea" in v["subject"]]
-    assert {v["name"] for v in page.items} == {"People's Republic of China"}
+    assert not [v for v in page.items if "Korea" in v.subject]
+    assert {v.name for v in page.items} == {"People's Republic of China"}
 
 
 def test_russian_vetoes_include_the_two_dprk_drafts(record: Database) -> None:
@@ -101,7 +103,7 @@ def test_russian_vetoes_include_the_two_dprk_drafts(record: Database) -> None:
         page = queries.list_vetoes(
             session, queries.VetoFilter(frozenset({"RUS"})), limit=1000, offset=0
         )
-    drafts = {v["draft_symbol"] for v in page.items}
+    drafts = {v.draft_symbol for v in page.items}
     assert {"S/2022/431", "S/2024/255"} <= drafts
 
 
@@ -117,9 +119,9 @@ def test_predecessor_states_are_counted_apart(record: Database) -> None:
 def test_veto_list_differences_are_reported_not_hidden(record: Database) -> None:
     with record.sessions() as session:
         differences = queries.veto_list_differences(session)
-    s_pv_49 = [d for d in differences if d["draft_symbol"] == "S/PV.49"]
-    assert s_pv_49 and "France" in s_pv_49[0]["difference"]
-    assert all(d["difference"] for d in differences)
+    s_pv_49 = [d for d in differences if d.draft_symbol == "S/PV.49"]
+    assert s_pv_49 and "France" in s_pv_49[0].difference
+    assert all(d.difference for d in differences)
 
 
 def test_dprk_launch_dates_in_three_time_zones(record: Database) -> None:
@@ -128,22 +130,22 @@ def test_dprk_launch_dates_in_three_time_zones(record: Database) -> None:
             session, "missile_launch", _day("2022-03-24"), _day("2022-03-24"), limit=10, offset=0
         )
     [icbm] = page.items
-    assert icbm["utc"] == "2022-03-24T05:34:00Z"
-    assert icbm["date_korea"] == "2022-03-24" and icbm["date_new_york"] == "2022-03-24"
-    assert icbm["icbm_class"] is True
+    assert icbm.utc == dt.datetime(2022, 3, 24, 5, 34)
+    assert icbm.date_korea == icbm.date_new_york == dt.date(2022, 3, 24)
+    assert icbm.icbm_class is True
     with record.sessions() as session:
         first = queries.list_events(
             session, "missile_launch", _day("2022-01-04"), _day("2022-01-05"), limit=10, offset=0
         ).items[0]
-    assert (first["date"], first["date_korea"]) == ("2022-01-04", "2022-01-05")
+    assert (first.date, first.date_korea) == (dt.date(2022, 1, 4), dt.date(2022, 1, 5))
 
 
 def test_the_agreement_of_a_member_with_itself_is_not_listed(record: Database) -> None:
     with record.sessions() as session:
         rows = queries.agreement(session, "CHN", _day("2022-01-01"), _day("2022-12-31"))
-    assert rows and "CHN" not in {r["key"] for r in rows}
-    russia = next(r for r in rows if r["key"] == "RUS")
-    assert 0.5 < russia["agreement"] <= 1
+    assert rows and "CHN" not in {r.key for r in rows}
+    russia = next(r for r in rows if r.key == "RUS")
+    assert 0.5 < russia.agreement <= 1
 
 
 def _day(text: str):  # type: ignore[no-untyped-def]

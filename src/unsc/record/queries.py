@@ -1,4 +1,6 @@
-"""Questions the record answers: filtered, paginated, as plain JSON-ready rows."""
+"""Questions the record answers: filtered, paginated, as typed rows with real dates (the
+edges turn them into JSON or HTML). ``list_votes`` and ``list_resolutions`` still answer
+JSON-ready dicts: the read model's tests compare against them."""
 
 from __future__ import annotations
 
@@ -6,13 +8,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from unsc.core.documents import ResolutionRow, VoteRow
+from unsc.core.citations import Citation, SourceKind
+from unsc.core.documents import ResolutionRow, SourceRef, VoteRow
 from unsc.record import models as m
+
+Row = TypeVar("Row")
 
 VOTE_COLUMNS = (
     "id",
@@ -71,14 +76,6 @@ def _like(text: str) -> str:
     """A case-blind substring pattern with LIKE's wildcards taken literally."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def _row(obj: Any, columns: Sequence[str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in columns:
-        value = getattr(obj, name)
-        out[name] = value.isoformat() if isinstance(value, dt.date) else value
-    return out
 
 
 def _simulated(query: Select[Any], which: str, column: Any) -> Select[Any]:
@@ -193,25 +190,51 @@ def veto_rows(session: Session) -> list[VetoRow]:
     return [VetoRow(*row) for row in session.execute(select(m.Veto.vote_id, m.Veto.state_key))]
 
 
-def get_vote(session: Session, vote_id: int) -> dict[str, Any] | None:
+@dataclass(frozen=True, slots=True)
+class NamedCastRow:
+    """How one member voted on a vote, named as it was that day: yes, no, abstain, absent
+    or not_participating."""
+
+    state_key: str
+    name: str
+    permanent: bool
+    cast: str
+
+
+@dataclass(frozen=True, slots=True)
+class VoteDetailRow:
+    """A vote with all the record holds of it: its row, the engine's reasons (``details``)
+    and citations, each member's cast, the members that vetoed it, and its source."""
+
+    vote: VoteRow
+    details: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    casts: tuple[NamedCastRow, ...]
+    vetoed_by: tuple[str, ...]
+    source: SourceRef
+
+
+def _citation(stored: dict[str, Any]) -> Citation:
+    return Citation(
+        SourceKind(stored["kind"]), stored["ref"], stored.get("note", ""), stored.get("url", "")
+    )
+
+
+def get_vote(session: Session, vote_id: int) -> VoteDetailRow | None:
     vote = session.get(m.Vote, vote_id)
     if vote is None:
         return None
-    out = _row(vote, VOTE_COLUMNS)
-    out["details"] = vote.details
-    out["citations"] = vote.citations
-    out["casts"] = [
-        {"state_key": c.state_key, "name": c.name, "permanent": c.permanent, "cast": c.cast}
-        for c in vote.casts
-    ]
-    out["vetoed_by"] = [
-        v.name
-        for v in session.scalars(
-            select(m.Veto).where(m.Veto.vote_id == vote_id).order_by(m.Veto.name)
-        )
-    ]
-    out["source"] = source(session, vote.source_id)
-    return out
+    vetoed_by = session.scalars(
+        select(m.Veto.name).where(m.Veto.vote_id == vote_id).order_by(m.Veto.name)
+    )
+    return VoteDetailRow(
+        VoteRow(*(getattr(vote, c) for c in VOTE_COLUMNS)),
+        tuple(vote.details),
+        tuple(_citation(c) for c in vote.citations),
+        tuple(NamedCastRow(c.state_key, c.name, c.permanent, c.cast) for c in vote.casts),
+        tuple(vetoed_by),
+        source_ref(session, vote.source_id),
+    )
 
 
 def source(session: Session, source_id: str) -> dict[str, Any]:
@@ -228,8 +251,19 @@ def source(session: Session, source_id: str) -> dict[str, Any]:
     }
 
 
-def sources(session: Session) -> list[dict[str, Any]]:
-    return [source(session, s) for s in session.scalars(select(m.Source.id).order_by(m.Source.id))]
+def source_ref(session: Session, source_id: str) -> SourceRef:
+    """A dataset the record was loaded from, as its source file credits it (only its id if
+    the record does not hold it)."""
+    row = session.get(m.Source, source_id)
+    if row is None:
+        return SourceRef(source_id)
+    return SourceRef(row.id, row.title, row.file, row.licence, row.url, row.citation)
+
+
+def sources(session: Session) -> list[SourceRef]:
+    """Every dataset the record was loaded from, by id."""
+    ids = session.scalars(select(m.Source.id).order_by(m.Source.id))
+    return [source_ref(session, s) for s in ids]
 
 
 @dataclass(frozen=True)
@@ -273,7 +307,35 @@ def _veto_query(f: VetoFilter) -> Select[Any]:
     return query
 
 
-def list_vetoes(session: Session, f: VetoFilter, *, limit: int, offset: int) -> Page:
+@dataclass(frozen=True, slots=True)
+class VetoDetailRow:
+    """A member's veto of a draft (one per draft and member), as the list of vetoes shows
+    it: the fields of ``VETO_COLUMNS``, in that order, with its real date."""
+
+    id: int
+    date: dt.date
+    draft_symbol: str
+    state_key: str
+    name: str
+    """The vetoing member as named on the day."""
+    subject: str
+    topic: str | None
+    votes: int
+    """Votes on this draft that the member blocked."""
+    vote_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageOf(Generic[Row]):
+    """A page of a list: how many rows match, and the page's rows."""
+
+    total: int
+    items: tuple[Row, ...]
+
+
+def list_vetoes(
+    session: Session, f: VetoFilter, *, limit: int, offset: int
+) -> PageOf[VetoDetailRow]:
     query = _veto_query(f)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     columns = [getattr(m.Veto, c) for c in VETO_COLUMNS]
@@ -283,7 +345,7 @@ def list_vetoes(session: Session, f: VetoFilter, *, limit: int, offset: int) -> 
         .limit(limit)
         .offset(offset)
     )
-    return Page(total, _rows(session, page, VETO_COLUMNS))
+    return PageOf(total, tuple(VetoDetailRow(*row) for row in session.execute(page)))
 
 
 def veto_counts(session: Session, f: VetoFilter) -> dict[str, dict[int, int]]:
@@ -299,24 +361,42 @@ def veto_counts(session: Session, f: VetoFilter) -> dict[str, dict[int, int]]:
 VOTED = ("yes", "no", "abstain")
 
 
-def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
-    """Every state that sat (or the one with ``key``), with its seats, the votes it cast
-    (yes, no or abstain) and its vetoes."""
-    terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    """A seat a state held: as whom, permanent or elected, from and to (none: continuing),
+    and what seated it (``source``)."""
+
+    name: str
+    permanent: bool
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A state that sat on the Council, with its seats, the votes it cast (yes, no or
+    abstain) and its vetoes, live sessions' left out."""
+
+    key: str
+    name: str
+    iso3: str
+    permanent: bool
+    terms: tuple[TermRow, ...]
+    votes: int
+    vetoes: int
+
+
+def members(session: Session, key: str | None = None) -> list[MemberRow]:
+    """Every state that sat (or the one with ``key``), by name, with its seats, the votes
+    it cast (yes, no or abstain) and its vetoes."""
+    terms: dict[str, list[TermRow]] = defaultdict(list)
     term_query = select(m.Term).order_by(m.Term.start)
     if key is not None:
         term_query = term_query.where(m.Term.state_key == key)
     for t in session.scalars(term_query):
-        terms[t.state_key].append(
-            {
-                "name": t.name,
-                "permanent": t.permanent,
-                "start": t.start.isoformat(),
-                "end": None if t.end is None else t.end.isoformat(),
-                "source": t.source_ref,
-            }
-        )
-    vetoes = dict(
+        terms[t.state_key].append(TermRow(t.name, t.permanent, t.start, t.end, t.source_ref))
+    vetoes: dict[str, int] = dict(
         session.execute(
             select(m.Veto.state_key, func.count())
             .join(m.Vote, m.Vote.id == m.Veto.vote_id)
@@ -324,7 +404,7 @@ def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
             .group_by(m.Veto.state_key)
         ).all()
     )
-    votes = dict(
+    votes: dict[str, int] = dict(
         session.execute(
             select(m.Cast.state_key, func.count())
             .join(m.Vote, m.Vote.id == m.Cast.vote_id)
@@ -340,22 +420,38 @@ def members(session: Session, key: str | None = None) -> list[dict[str, Any]]:
         if s.key not in terms:
             continue
         out.append(
-            {
-                "key": s.key,
-                "name": s.name,
-                "iso3": s.iso3,
-                "permanent": any(t["permanent"] for t in terms[s.key]),
-                "terms": terms[s.key],
-                "votes": votes.get(s.key, 0),
-                "vetoes": vetoes.get(s.key, 0),
-            }
+            MemberRow(
+                s.key,
+                s.name,
+                s.iso3,
+                any(t.permanent for t in terms[s.key]),
+                tuple(terms[s.key]),
+                votes.get(s.key, 0),
+                vetoes.get(s.key, 0),
+            )
         )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class StateRow:
+    """A state of the record, by its key, with its ISO code and its name."""
+
+    key: str
+    iso3: str
+    name: str
+
+
+def state(session: Session, key: str) -> StateRow | None:
+    found = session.get(m.State, key)
+    return None if found is None else StateRow(found.key, found.iso3, found.name)
 
 
 def member_casts(
     session: Session, key: str, start: dt.date | None, end: dt.date | None
 ) -> dict[int, str]:
+    """How the member voted on each vote of the Council's record over the period, by vote
+    id: yes, no, abstain, absent or not_participating."""
     query = (
         select(m.Cast.vote_id, m.Cast.cast)
         .join(m.Vote)
@@ -368,16 +464,26 @@ def member_casts(
     return dict(session.execute(query).all())
 
 
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    """How often another member (``key``, named as on its last vote of the period) voted
+    as one did: on ``same`` of the ``votes_together`` votes both cast yes, no or abstain."""
+
+    key: str
+    name: str
+    votes_together: int
+    same: int
+    agreement: float
+    """``same`` / ``votes_together``, to four places."""
+
+
 def agreement(
     session: Session, key: str, start: dt.date | None, end: dt.date | None
-) -> list[dict[str, Any]]:
+) -> list[AgreementRow]:
     """How often each other member voted as ``key`` did (yes, no or abstain) on the votes
-    both took part in over the period; adoptions without a vote are left out."""
-    mine = {
-        v: c
-        for v, c in member_casts(session, key, start, end).items()
-        if c in ("yes", "no", "abstain")
-    }
+    both took part in over the period, most in agreement first; adoptions without a vote
+    are left out."""
+    mine = {v: c for v, c in member_casts(session, key, start, end).items() if c in VOTED}
     if not mine:
         return []
     rows = session.execute(
@@ -389,24 +495,13 @@ def agreement(
     both: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for other, name, vote_id, cast in rows:
-        if cast not in ("yes", "no", "abstain"):
+        if cast not in VOTED:
             continue
         names[other] = name
         both[other] += 1
         same[other] += cast == mine[vote_id]
-    return sorted(
-        (
-            {
-                "key": k,
-                "name": names[k],
-                "votes_together": both[k],
-                "same": same[k],
-                "agreement": round(same[k] / both[k], 4),
-            }
-            for k in both
-        ),
-        key=lambda r: (-r["agreement"], r["name"]),
-    )
+    found = (AgreementRow(k, names[k], both[k], same[k], round(same[k] / both[k], 4)) for k in both)
+    return sorted(found, key=lambda r: (-r.agreement, r.name))
 
 
 EVENT_COLUMNS = (
@@ -427,7 +522,34 @@ EVENT_COLUMNS = (
     "source_id",
     "source_row",
     "source_ref",
+    "utc",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetailRow:
+    """A DPRK launch (one row per missile) or nuclear test with all the record holds of it:
+    the fields of ``EVENT_COLUMNS``, in that order. ``date`` is the UTC day, ``utc`` the
+    moment in UTC where the source gives the time."""
+
+    id: int
+    kind: str
+    date: dt.date
+    date_basis: str
+    date_precision: str
+    date_new_york: dt.date | None
+    date_korea: dt.date | None
+    name: str
+    missile_type: str | None
+    outcome: str | None
+    facility: str | None
+    apogee_km: float | None
+    distance_km: float | None
+    icbm_class: bool
+    source_id: str
+    source_row: int
+    source_ref: str
+    utc: dt.datetime | None
 
 
 def list_events(
@@ -438,7 +560,8 @@ def list_events(
     *,
     limit: int,
     offset: int,
-) -> Page:
+) -> PageOf[EventDetailRow]:
+    """Launches and tests, oldest first."""
     query = select(m.Event)
     if kind:
         query = query.where(m.Event.kind == kind)
@@ -447,63 +570,73 @@ def list_events(
     if end:
         query = query.where(m.Event.date <= end)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(m.Event.date, m.Event.id).limit(limit).offset(offset))
-    items = []
-    for e in rows:
-        item = _row(e, EVENT_COLUMNS)
-        item["utc"] = None if e.utc is None else e.utc.isoformat() + "Z"
-        items.append(item)
-    return Page(total, items)
-
-
-STATEMENT_COLUMNS = (
-    "id",
-    "kind",
-    "symbol",
-    "date",
-    "subject",
-    "council_status",
-    "read_by",
-    "signatories",
-    "source_ref",
-)
-
-
-def list_statements(session: Session) -> list[dict[str, Any]]:
-    return [
-        _row(s, STATEMENT_COLUMNS)
-        for s in session.scalars(select(m.Statement).order_by(m.Statement.date))
-    ]
-
-
-def veto_list_differences(session: Session) -> list[dict[str, Any]]:
-    cols = (
-        "source_id",
-        "source_row",
-        "date",
-        "draft_symbol",
-        "members",
-        "matched_vote_id",
-        "difference",
+    columns = [getattr(m.Event, c) for c in EVENT_COLUMNS]
+    page = (
+        query.with_only_columns(*columns)
+        .order_by(m.Event.date, m.Event.id)
+        .limit(limit)
+        .offset(offset)
     )
-    return [
-        _row(e, cols)
-        for e in session.scalars(
-            select(m.VetoListEntry)
-            .where(m.VetoListEntry.difference.is_not(None))
-            .order_by(m.VetoListEntry.date)
-        )
-    ]
+    return PageOf(total, tuple(EventDetailRow(*row) for row in session.execute(page)))
 
 
-def votes_on(session: Session, resolutions: Sequence[int]) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class VetoListDifference:
+    """A row of a veto list (``source_id``, row ``source_row``) that differs from the vote
+    record, and how (``difference``); ``matched_vote_id`` is the vote it was matched to."""
+
+    source_id: str
+    source_row: int
+    date: dt.date
+    draft_symbol: str
+    members: tuple[str, ...]
+    matched_vote_id: int | None
+    difference: str
+
+
+def veto_list_differences(session: Session) -> list[VetoListDifference]:
+    """Every row of the veto lists that differs from the vote record, by date."""
     rows = session.scalars(
-        select(m.Vote).where(m.Vote.resolution.in_(resolutions)).order_by(m.Vote.date)
+        select(m.VetoListEntry)
+        .where(m.VetoListEntry.difference.is_not(None))
+        .order_by(m.VetoListEntry.date)
     )
-    return [_row(v, VOTE_COLUMNS) for v in rows]
+    return [
+        VetoListDifference(
+            e.source_id,
+            e.source_row,
+            e.date,
+            e.draft_symbol,
+            tuple(e.members),
+            e.matched_vote_id,
+            e.difference or "",
+        )
+        for e in rows
+    ]
+
+
+def latest_votes(session: Session, n: int) -> list[VoteRow]:
+    """The Council's ``n`` latest votes, newest first (live sessions' left out)."""
+    columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
+    query = (
+        select(*columns)
+        .where(m.Vote.simulation.is_(False))
+        .order_by(m.Vote.date.desc(), m.Vote.id.desc())
+        .limit(n)
+    )
+    return [VoteRow(*row) for row in session.execute(query)]
+
+
+def annotated_votes(session: Session) -> list[VoteRow]:
+    """The votes that needed a cited annotation, by id."""
+    columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
+    query = select(*columns).where(m.Vote.annotation.is_not(None)).order_by(m.Vote.id)
+    return [VoteRow(*row) for row in session.execute(query)]
 
 
 def meta(session: Session) -> dict[str, str]:
+    """What the record says of its own build: ``built`` (when), ``fingerprint`` (of the
+    bundled data it was built from), by key."""
     return dict(session.execute(select(m.Meta.key, m.Meta.value)).all())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -13,11 +14,14 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
+from unsc.core.citations import Citation
 from unsc.core.errors import UnscError
 from unsc.core.law import Law
-from unsc.importers.votes import VETO_RULE
-from unsc.record import queries
+from unsc.service import events as events_service
+from unsc.service import members as members_service
+from unsc.service import votes as votes_service
 from unsc.service.ballots import decide_ballot
+from unsc.service.database import Database
 from unsc.service.read_model import ReadModel, ResolutionFilter, RowPage, VoteFilter
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.search import KINDS as SEARCH_KINDS
@@ -51,6 +55,28 @@ def answer(data: dict[str, Any]) -> Response:
     the tests check, so FastAPI need not validate every answer again."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(body, media_type="application/json")
+
+
+def plain(value: Any) -> Any:
+    """A typed view as JSON-ready values, converted once, at the edge: a row as its fields
+    in order, a date as YYYY-MM-DD, a tuple as a list, a citation as ``Citation.to_dict``."""
+    if isinstance(value, Citation):
+        return value.to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def database(request: Request) -> Database:
+    """The app's database, which the services open sessions on."""
+    db: Database = request.app.state.database
+    return db
 
 
 async def read_model(app: Any) -> ReadModel:
@@ -191,17 +217,29 @@ def vote_filter(
 
 
 @router.get("/votes/{vote_id}", response_model=VoteDetail, responses={404: {"model": ErrorOut}})
-def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], db: SessionDep) -> Response:
+def vote(vote_id: Annotated[int, Path(ge=1, le=2**31 - 1)], request: Request) -> Response:
     """One vote: each member's cast, the tally, the explanation and its citations."""
-    found = queries.get_vote(db, vote_id)
+    found = votes_service.vote_detail(database(request), vote_id)
     if found is None:
         raise HTTPException(404, f"no vote {vote_id}; GET /api/votes lists the votes and ids")
-    return answer(found)
+    return answer(vote_body(found))
+
+
+def vote_body(found: votes_service.VoteDetailRow) -> dict[str, Any]:
+    """A vote as /api/votes/{id} answers it: its row's fields, then the rest, flat."""
+    return {
+        **plain(found.vote),
+        "details": plain(found.details),
+        "citations": plain(found.citations),
+        "casts": plain(found.casts),
+        "vetoed_by": plain(found.vetoed_by),
+        "source": plain(found.source),
+    }
 
 
 @router.get("/vetoes", response_model=VetoesPage, responses=ERRORS)
 def vetoes(
-    db: SessionDep,
+    request: Request,
     member: Member = None,
     start: From = None,
     end: To = None,
@@ -213,22 +251,24 @@ def vetoes(
 ) -> Response:
     """Vetoes, one per draft and per member, newest first."""
     check_period(start, end)
-    f = queries.VetoFilter(member_keys(bundled_law(), member, start, end), start, end, subject)
-    page = queries.list_vetoes(db, f, limit=limit, offset=offset)
+    keys = member_keys(bundled_law(), member, start, end)
+    f = votes_service.VetoFilter(keys, start, end, subject)
+    found = votes_service.vetoes_page(database(request), f, limit=limit, offset=offset)
     return answer(
         {
-            **page.to_dict(),
-            "counting_rule": VETO_RULE,
-            "sources": [queries.source(db, "sciencespo")],
+            "total": found.page.total,
+            "items": plain(found.page.items),
+            "counting_rule": found.rule,
+            "sources": [plain(found.source)],
         }
     )
 
 
 @router.get("/members", response_model=MembersPage)
-def members(db: SessionDep) -> Response:
+def members(request: Request) -> Response:
     """Every state that has sat on the Council, with its seats, votes cast and vetoes."""
-    items = queries.members(db)
-    return answer({"total": len(items), "items": items})
+    view = members_service.members_view(database(request))
+    return answer({"total": len(view.members), "items": plain(view.members)})
 
 
 @router.get("/council", response_model=CouncilView, responses=ERRORS)
@@ -261,7 +301,7 @@ def decide(
 
 @router.get("/events", response_model=EventsPage, responses=ERRORS)
 def events(
-    db: SessionDep,
+    request: Request,
     kind: Annotated[str | None, Query(pattern="^(missile_launch|nuclear_test)$")] = None,
     start: From = None,
     end: To = None,
@@ -270,13 +310,14 @@ def events(
 ) -> Response:
     """DPRK missile launches (one row per missile, UTC dates) and nuclear tests, oldest first."""
     check_period(start, end)
-    page = queries.list_events(db, kind, start, end, limit=limit, offset=offset)
-    return answer(
-        {
-            **page.to_dict(),
-            "sources": [queries.source(db, "nk-missile-tests"), queries.source(db, "fact-sheet")],
-        }
+    found = events_service.events_page(
+        database(request), kind, start, end, limit=limit, offset=offset
     )
+    items = [
+        {**plain(e), "utc": None if e.utc is None else e.utc.isoformat() + "Z"}
+        for e in found.page.items
+    ]
+    return answer({"total": found.page.total, "items": items, "sources": plain(found.sources)})
 
 
 @router.get("/resolutions", response_model=ResolutionsPage, responses=ERRORS)

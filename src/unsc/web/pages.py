@@ -22,24 +22,23 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from unsc.analysis.dprk import P5
 from unsc.analysis.vetoes import CastVeto
 from unsc.analysis.vetoes import in_words as veto_words
+from unsc.core.documents import VoteRow
 from unsc.core.errors import UnscError
-from unsc.importers.votes import VETO_RULE
-from unsc.record import models as m
-from unsc.record import queries
+from unsc.service import members as members_service
 from unsc.service import search as search_service
-from unsc.service.documents import vote_links
+from unsc.service import votes as votes_service
 from unsc.service.dprk import dprk_view
-from unsc.service.exports import tables as export_tables
-from unsc.service.record import bundled_law, council_view, today
+from unsc.service.overview import home_view, sources_view
+from unsc.service.read_model import ReadModel, RowPage, VoteFilter
+from unsc.service.record import bundled_law, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
-from unsc.web.api import member_keys
+from unsc.web.api import database, member_keys, plain, vote_body
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
@@ -210,10 +209,9 @@ def _day(value: str | None, name: str) -> dt.date | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, db: SessionDep) -> Response:
-    law = bundled_law()
-    view = council_view(law.on(today()))
-    latest = queries.list_votes(db, queries.VoteFilter(), limit=10, offset=0)
+def home(request: Request) -> Response:
+    home = home_view(database(request))
+    view = home.council
     members = Table(
         "council",
         f"The Council on {view['date']}",
@@ -238,13 +236,15 @@ def home(request: Request, db: SessionDep) -> Response:
             for _ in range(view["unknown_seats"])
         ],
     )
-    decisions = Table("latest", "Latest decisions in the record", VOTE_COLUMNS, latest.items)
+    decisions = Table(
+        "latest", "Latest decisions in the record", VOTE_COLUMNS, [plain(v) for v in home.latest]
+    )
     return render(
         request,
         "home.html",
         "The Security Council today",
         [members, decisions],
-        queries.sources(db),
+        [plain(x) for x in home.sources],
         view=view,
     )
 
@@ -252,7 +252,6 @@ def home(request: Request, db: SessionDep) -> Response:
 @router.get("/votes", response_class=HTMLResponse)
 def votes_page(
     request: Request,
-    db: SessionDep,
     symbol: str | None = None,
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
@@ -276,7 +275,7 @@ def votes_page(
             raise UnscError(f"simulations: exclude, include or only, not {simulations!r}")
     except UnscError as err:
         return error_page(request, str(err))
-    f = queries.VoteFilter(
+    f = VoteFilter(
         symbol or None,
         first,
         last,
@@ -289,11 +288,9 @@ def votes_page(
     )
     wants_all = bool(request.query_params.get("download"))
     limit = 100_000 if wants_all else PAGE_SIZE
-    result = queries.list_votes(
-        db, f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
-    )
+    result = _votes(request, f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE)
     rows = [
-        {**v, "symbol": f"Simulation: {v['symbol']}"} if v["simulation"] else v
+        {**plain(v), "symbol": f"Simulation: {v.symbol}"} if v.simulation else plain(v)
         for v in result.items
     ]
     table = Table("votes", "Votes", VOTE_COLUMNS, rows, result.total)
@@ -303,7 +300,7 @@ def votes_page(
         "votes.html",
         "Votes",
         [table],
-        [queries.source(db, "sciencespo")],
+        list(result.sources),
         page=page,
         pages=max(1, -(-result.total // PAGE_SIZE)),
         params=params,
@@ -320,6 +317,16 @@ def votes_page(
             "simulations": simulations or "exclude",
         },
     )
+
+
+def _votes(request: Request, f: VoteFilter, *, limit: int, offset: int) -> RowPage[VoteRow]:
+    """A page of the votes from the app's read model, read again first if the record has
+    changed (a live session's votes stored)."""
+    model: ReadModel = request.app.state.read_model
+    generation: int = getattr(request.app.state, "record_generation", 0)
+    if not model.is_current(generation):
+        model.load(generation)
+    return model.votes(f, limit=limit, offset=offset)
 
 
 def _votes_summary(
@@ -352,32 +359,33 @@ def _votes_summary(
 
 
 @router.get("/votes/{vote_id}", response_class=HTMLResponse)
-def vote_page(request: Request, vote_id: int, db: SessionDep) -> Response:
-    vote = queries.get_vote(db, vote_id) if 0 < vote_id < 2**31 else None
-    if vote is None:
+def vote_page(request: Request, vote_id: int) -> Response:
+    view = votes_service.vote_page_view(database(request), vote_id)
+    if view is None:
         return not_found(
             request,
             f"There is no vote {vote_id}. The Sciences Po record's votes are numbered from 1 "
             "(1946), those read from the UN's metadata 100000 plus the resolution's number "
             "(102812), a live session's from 1000001: find a vote under Votes or Search.",
         )
+    vote = vote_body(view.vote)
     casts = Table(
         "casts",
         "How each member voted" + (" (a simulation)" if vote["simulation"] else ""),
         (("name", "Member"), ("seat", "Seat"), ("cast", "Vote")),
-        [{**c, "seat": "permanent" if c["permanent"] else "elected"} for c in vote["casts"]],
+        [{**plain(c), "seat": "permanent" if c.permanent else "elected"} for c in view.vote.casts],
     )
     title = f"{vote['symbol']} ({vote['date']})"
     if vote["simulation"]:
         title = f"Simulation: {title}"
-    links = vote_links(request.app.state.database, vote_id)
-    return render(request, "vote.html", title, [casts], [vote["source"]], vote=vote, related=links)
+    return render(
+        request, "vote.html", title, [casts], [vote["source"]], vote=vote, related=view.links
+    )
 
 
 @router.get("/vetoes", response_class=HTMLResponse)
 def vetoes_page(
     request: Request,
-    db: SessionDep,
     member: str | None = None,
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
@@ -393,13 +401,12 @@ def vetoes_page(
         keys = member_keys(bundled_law(), member, first, last)
     except UnscError as err:
         return error_page(request, str(err))
-    f = queries.VetoFilter(keys, first, last, subject or None)
-    result = queries.list_vetoes(db, f, limit=100_000, offset=0)
-    counts = queries.veto_counts(db, f)
-    decades = sorted({d for by in counts.values() for d in by})
+    view = votes_service.vetoes_view(
+        database(request), votes_service.VetoFilter(keys, first, last, subject or None)
+    )
     chart = charts.stacked_columns(
-        dict(sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))),
-        decades,
+        view.by_decade,
+        list(view.decades),
         title="Vetoes by member and decade (one per draft and member)",
         source="Sciences Po UNSC votes 1946-2025 (CC BY 4.0), decided by unsc",
     )
@@ -407,25 +414,20 @@ def vetoes_page(
         "by_member",
         "Vetoes by member",
         (("name", "Member"), ("vetoes", "Vetoes")),
-        [
-            {"name": k, "vetoes": sum(v.values())}
-            for k, v in sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
-        ],
+        [{"name": name, "vetoes": n} for name, n in view.by_member],
     )
-    table = Table("vetoes", "Vetoes", VETO_COLUMNS, result.items, result.total)
-    cast = [
-        CastVeto(str(v["name"]), f"{v.get('subject') or ''} {v.get('topic') or ''}")
-        for v in result.items
-    ]
+    rows = [plain(v) for v in view.vetoes]
+    table = Table("vetoes", "Vetoes", VETO_COLUMNS, rows, len(rows))
+    cast = [CastVeto(v.name, f"{v.subject or ''} {v.topic or ''}") for v in view.vetoes]
     return render(
         request,
         "vetoes.html",
         "Vetoes",
         [table, by_member],
-        [queries.source(db, "sciencespo")],
+        [plain(view.source)],
         chart=chart,
         in_words=veto_words(cast, first, last),
-        rule=VETO_RULE,
+        rule=view.rule,
         filters={
             "member": member or "",
             "from": start or "",
@@ -438,19 +440,19 @@ def vetoes_page(
 
 
 @router.get("/members", response_class=HTMLResponse)
-def members_page(request: Request, db: SessionDep) -> Response:
-    items = queries.members(db)
+def members_page(request: Request) -> Response:
+    view = members_service.members_view(database(request))
     rows = [
         {
-            "key": i["key"],
-            "name": i["name"],
-            "iso3": i["iso3"],
-            "seat": "permanent" if i["permanent"] else "elected",
-            "years": _years(i["terms"]),
-            "votes": i["votes"],
-            "vetoes": i["vetoes"],
+            "key": i.key,
+            "name": i.name,
+            "iso3": i.iso3,
+            "seat": "permanent" if i.permanent else "elected",
+            "years": _years(i.terms),
+            "votes": i.votes,
+            "vetoes": i.vetoes,
         }
-        for i in items
+        for i in view.members
     ]
     table = Table(
         "members",
@@ -466,14 +468,14 @@ def members_page(request: Request, db: SessionDep) -> Response:
         rows,
         len(rows),
     )
-    return render(request, "members.html", "Members", [table], [queries.source(db, "sciencespo")])
+    return render(request, "members.html", "Members", [table], [plain(view.source)])
 
 
-def _years(terms: list[dict[str, Any]]) -> str:
+def _years(terms: Sequence[members_service.TermRow]) -> str:
     spans = []
     for t in terms:
-        end = t["end"][:4] if t["end"] else "today"
-        spans.append(t["start"][:4] if end == t["start"][:4] else f"{t['start'][:4]}–{end}")
+        start, end = str(t.start.year), str(t.end.year) if t.end else "today"
+        spans.append(start if end == start else f"{start}–{end}")
     return ", ".join(spans)
 
 
@@ -481,27 +483,25 @@ def _years(terms: list[dict[str, Any]]) -> str:
 def member_page(
     request: Request,
     key: str,
-    db: SessionDep,
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
-    state = db.get(m.State, key.upper())
-    if state is None:
-        return not_found(request, f"No member with key {key!r}; see the list of members.")
     try:
         first, last = _day(start, "from"), _day(end, "to")
     except UnscError as err:
         return error_page(request, str(err))
-    info = next(iter(queries.members(db, state.key)), None)
+    view = members_service.member_view(database(request), key, first, last)
+    if view is None:
+        return not_found(request, f"No member with key {key!r}; see the list of members.")
+    state, info = view.state, view.member
     if info is None:
         return not_found(request, f"{state.name} never sat on the Council.")
     terms = Table(
         "terms",
         "Seats",
         (("name", "As"), ("start", "From"), ("end", "To"), ("source", "Source")),
-        [{**t, "end": t["end"] or ""} for t in info["terms"]],
+        [{**plain(t), "end": plain(t.end) or ""} for t in info.terms],
     )
-    agreement = queries.agreement(db, state.key, first, last)
     agree = Table(
         "agreement",
         "Agreement with every other member",
@@ -511,18 +511,15 @@ def member_page(
             ("same", "Same vote"),
             ("agreement", "Agreement"),
         ),
-        agreement,
+        [plain(r) for r in view.agreement],
     )
-    vetoes = queries.list_vetoes(
-        db, queries.VetoFilter(frozenset({state.key}), first, last), limit=100_000, offset=0
-    )
-    veto_table = Table("vetoes", "Vetoes", VETO_COLUMNS, vetoes.items, vetoes.total)
-    casts = Counter(queries.member_casts(db, state.key, first, last).values())
+    vetoes = [plain(v) for v in view.vetoes]
+    veto_table = Table("vetoes", "Vetoes", VETO_COLUMNS, vetoes, len(vetoes))
     period = f"{start or 'first vote'} to {end or 'last vote'}"
     chart = charts.bar_chart(
         [
-            charts.Bar(r["name"], round(r["agreement"] * 100, 1), f"/members/{r['key']}")
-            for r in agreement[:40]
+            charts.Bar(r.name, round(r.agreement * 100, 1), f"/members/{r.key}")
+            for r in view.agreement[:40]
         ],
         title=f"{state.name}: same vote as each member, {period} (%)",
         source="Sciences Po UNSC votes (CC BY 4.0); yes, no and abstain only",
@@ -534,11 +531,10 @@ def member_page(
         "member.html",
         state.name,
         [terms, agree, veto_table],
-        [queries.source(db, "sciencespo")],
-        state=state,
+        [plain(view.source)],
         info=info,
         chart=chart,
-        casts=dict(casts),
+        casts=dict(view.casts),
         filters={"from": start or "", "to": end or ""},
     )
 
@@ -766,8 +762,9 @@ def search_page(
 
 
 @router.get("/sources", response_class=HTMLResponse)
-def sources_page(request: Request, db: SessionDep) -> Response:
-    sources = queries.sources(db)
+def sources_page(request: Request) -> Response:
+    view = sources_view(database(request))
+    sources = [plain(x) for x in view.sources]
     differences = Table(
         "differences",
         "Veto lists against the vote record: every difference",
@@ -780,18 +777,15 @@ def sources_page(request: Request, db: SessionDep) -> Response:
             ("matched_vote_id", "Vote in the record"),
             ("difference", "Difference"),
         ),
-        queries.veto_list_differences(db),
+        [plain(d) for d in view.differences],
     )
-    annotated = db.scalars(
-        select(m.Vote).where(m.Vote.annotation.is_not(None)).order_by(m.Vote.id)
-    ).all()
     notes = Table(
         "annotations",
         "Votes that needed a cited annotation",
         (("id", "Vote"), ("date", "Date"), ("symbol", "Symbol"), ("annotation", "Annotation")),
         [
             {"id": v.id, "date": v.date.isoformat(), "symbol": v.symbol, "annotation": v.annotation}
-            for v in annotated
+            for v in view.annotated
         ],
     )
     table = Table(
@@ -806,7 +800,7 @@ def sources_page(request: Request, db: SessionDep) -> Response:
         "Sources",
         [table, differences, notes],
         sources,
-        meta=queries.meta(db),
-        rule=VETO_RULE,
-        downloads=export_tables(db),
+        meta=view.meta,
+        rule=view.rule,
+        downloads=view.downloads,
     )
