@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from unsc.core.documents import ResolutionRow, VoteRow
 from unsc.record import models as m
 
 _Rows = Select[*tuple[Any, ...]]
@@ -23,32 +24,9 @@ BATCH = 2000
 
 
 @dataclass(frozen=True, slots=True)
-class VoteExport:
+class VoteExport(VoteRow):
     """A vote of the Council's record (live sessions' votes are kept out), with the
     engine's decision."""
-
-    id: int
-    date: dt.date
-    symbol: str
-    draft_symbol: str | None
-    resolution_symbol: str | None
-    meeting_symbol: str | None
-    title: str
-    kind: str
-    outcome: str
-    reason: str | None
-    yes: int | None
-    no: int | None
-    abstain: int | None
-    absent: int | None
-    not_participating: int | None
-    threshold: int | None
-    explanation: str
-    recorded_outcome: str
-    annotation: str | None
-    source_id: str
-    source_row: int
-    simulation: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,26 +134,8 @@ class AgendaItemExport:
 
 
 @dataclass(frozen=True, slots=True)
-class ResolutionExport:
+class ResolutionExport(ResolutionRow):
     """A resolution's metadata."""
-
-    number: int
-    symbol: str
-    adopted: dt.date
-    meeting_symbol: str | None
-    adoption: str
-    agenda_item: str
-    title: str | None
-    draft_symbol: str | None
-    chapter_vii: bool | None
-    sponsors: tuple[str, ...]
-    subjects: tuple[str, ...]
-    yes: int | None
-    no: int | None
-    abstain: int | None
-    vote_id: int | None
-    source_id: str
-    source_ref: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,7 +165,7 @@ def _json(table: str, found: list[dict[str, str]], rows: Iterator[Any]) -> Itera
     first = True
     for batch in _batches(rows):
         items = (
-            json.dumps({f: _plain(getattr(r, f)) for f in r.__slots__}, ensure_ascii=False)
+            json.dumps({f.name: _plain(getattr(r, f.name)) for f in fields(r)}, ensure_ascii=False)
             for r in batch
         )
         text = ",\n".join(items)

@@ -4,6 +4,7 @@ their charts. Each asks a service for a typed view and renders it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -25,6 +26,35 @@ FORMATS = {
     "unknown": "format not given",
 }
 """A meeting's format in words (the library's tables: "closed" for private meetings)."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which rows a list page asks for: one page, or every row for a download."""
+
+    limit: int
+    offset: int
+    page: int
+
+
+def paging(request: Request, page: int) -> Paging:
+    if request.query_params.get("download"):
+        return Paging(100_000, 0, page)
+    return Paging(PAGE_SIZE, (page - 1) * PAGE_SIZE, page)
+
+
+def pager(request: Request, page: int, total: int) -> dict[str, Any]:
+    """What the pager under a list needs: this page, how many, the query without the page."""
+    return {
+        "page": page,
+        "pages": max(1, -(-total // PAGE_SIZE)),
+        "params": {k: v for k, v in request.query_params.items() if k != "page"},
+    }
+
+
+def every_year(per_year: tuple[YearCount, ...]) -> list[int]:
+    """The years from the first to the last counted, none left out."""
+    return list(range(per_year[0].year, per_year[-1].year + 1)) if per_year else []
 
 
 def database(request: Request) -> Database:
@@ -78,10 +108,9 @@ def resolutions_page(
         CHAPTER_VII[chapter_vii or ""],
         (q or "").strip() or None,
     )
-    wants_all = bool(request.query_params.get("download"))
-    limit = 5_000 if wants_all else PAGE_SIZE
+    rows_wanted = paging(request, page)
     view = service.resolutions_view(
-        database(request), f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
+        database(request), f, limit=rows_wanted.limit, offset=rows_wanted.offset
     )
     rows = [
         {
@@ -102,7 +131,7 @@ def resolutions_page(
         ("chapter_vii", "Chapter VII"),
     )
     table = Table("resolutions", "Resolutions", columns, rows, view.total)
-    years = list(range(view.per_year[0].year, view.per_year[-1].year + 1)) if view.per_year else []
+    years = every_year(view.per_year)
     chart = charts.year_columns(
         _series(view.per_year, {}),
         years,
@@ -111,7 +140,6 @@ def resolutions_page(
         "PVS replication texts (1946-1999)",
         height=280,
     )
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
         "resolutions.html",
@@ -125,9 +153,7 @@ def resolutions_page(
             "chapter_vii": chapter_vii or "",
             "q": q or "",
         },
-        page=page,
-        pages=max(1, -(-view.total // PAGE_SIZE)),
-        params=params,
+        **pager(request, page, view.total),
     )
 
 
@@ -169,10 +195,9 @@ def meetings_page(
     if kind and kind not in FORMATS:
         return error_page(request, f"type: one of {', '.join(FORMATS)}, not {kind[:40]!r}")
     f = service.MeetingFilter(chosen_year, kind or None, (agenda or "").strip() or None)
-    wants_all = bool(request.query_params.get("download"))
-    limit = 20_000 if wants_all else PAGE_SIZE
+    rows_wanted = paging(request, page)
     view = service.meetings_view(
-        database(request), f, limit=limit, offset=0 if wants_all else (page - 1) * PAGE_SIZE
+        database(request), f, limit=rows_wanted.limit, offset=rows_wanted.offset
     )
     rows = [_meeting_row(x) for x in view.meetings]
     columns = (
@@ -183,7 +208,7 @@ def meetings_page(
         ("outcome", "Outcome documents"),
     )
     table = Table("meetings", "Meetings", columns, rows, view.total)
-    years = list(range(view.per_year[0].year, view.per_year[-1].year + 1)) if view.per_year else []
+    years = every_year(view.per_year)
     what = f" on “{f.agenda}”" if f.agenda else ""
     chart = charts.year_columns(
         _series(view.per_year, FORMATS),
@@ -193,7 +218,6 @@ def meetings_page(
     )
     private = sum(y.count("private") for y in view.per_year)
     every = sum(y.total for y in view.per_year)
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
         "meetings.html",
@@ -204,9 +228,7 @@ def meetings_page(
         summary=f"{every:,} meetings{what}, {private:,} of them private (closed).",
         filters={"year": year or "", "type": kind or "", "agenda": agenda or ""},
         formats=FORMATS,
-        page=page,
-        pages=max(1, -(-view.total // PAGE_SIZE)),
-        params=params,
+        **pager(request, page, view.total),
     )
 
 
@@ -250,13 +272,12 @@ def statements_page(
         chosen_year = _year(year)
     except ValueError as err:
         return error_page(request, str(err))
-    wants_all = bool(request.query_params.get("download"))
-    limit = 5_000 if wants_all else PAGE_SIZE
+    rows_wanted = paging(request, page)
     view = service.statements_view(
         database(request),
         service.StatementFilter(year=chosen_year, q=(q or "").strip() or None),
-        limit=limit,
-        offset=0 if wants_all else (page - 1) * PAGE_SIZE,
+        limit=rows_wanted.limit,
+        offset=rows_wanted.offset,
     )
     rows = [
         {
@@ -274,7 +295,7 @@ def statements_page(
         ("meeting", "Meeting"),
     )
     table = Table("statements", "Presidential statements", columns, rows, view.total)
-    years = list(range(view.per_year[0].year, view.per_year[-1].year + 1)) if view.per_year else []
+    years = every_year(view.per_year)
     chart = charts.year_columns(
         _series(view.per_year, {}),
         years,
@@ -282,7 +303,6 @@ def statements_page(
         source="UN DGACM, machine-readable Security Council documents (UNxml/SCresolutions)",
         height=260,
     )
-    params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
         "statements.html",
@@ -291,9 +311,7 @@ def statements_page(
         [],
         chart=chart,
         filters={"year": year or "", "q": q or ""},
-        page=page,
-        pages=max(1, -(-view.total // PAGE_SIZE)),
-        params=params,
+        **pager(request, page, view.total),
     )
 
 
