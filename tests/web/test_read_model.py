@@ -125,3 +125,49 @@ def test_a_new_generation_is_read_again(record: Database) -> None:
     model.load(1)
     assert model.is_current(1)
     assert model.votes(VoteFilter(), limit=1, offset=0) == first
+
+
+def test_a_change_made_by_another_process_is_found_by_a_recheck(record: Database) -> None:
+    """A live session ended on another worker stores its votes there: this process's read
+    model finds them when it next asks the database (``recheck``), and only then."""
+    from unsc.record import models as m
+
+    model = ReadModel(record)
+    model.load(0)
+    only = VoteFilter(simulations="only")
+    assert model.votes(only, limit=5, offset=0).total == 0
+    assert model.recheck() is False  # nothing changed
+    with record.sessions() as session, session.begin():
+        first = session.get(m.Vote, 1)
+        assert first is not None
+        columns = [c.key for c in m.Vote.__table__.columns if c.key not in ("id", "simulation")]
+        values = {c: getattr(first, c) for c in columns}
+        session.add(m.Vote(**values, id=1_000_001, simulation=True))
+    try:
+        assert model.votes(only, limit=5, offset=0).total == 0  # not asked yet
+        assert model.recheck() is True
+        page = model.votes(only, limit=5, offset=0)
+        assert page.total == 1 and page.items[0].id == 1_000_001
+        real = model.votes(VoteFilter(), limit=1, offset=0).total
+        assert model.votes(VoteFilter(simulations="include"), limit=1, offset=0).total == real + 1
+    finally:
+        with record.sessions() as session, session.begin():
+            session.execute(m.Vote.__table__.delete().where(m.Vote.id == 1_000_001))
+    assert model.recheck() is True
+    assert model.votes(only, limit=5, offset=0).total == 0
+
+
+def test_a_recheck_is_claimed_once_every_few_seconds(
+    record: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unsc.service import read_model
+
+    model = ReadModel(record)
+    assert model.claim_recheck() is False  # nothing read yet
+    model.load(0)
+    assert model.claim_recheck() is False  # just read
+    monkeypatch.setattr(read_model, "RECHECK_SECONDS", 0.0)
+    assert model.claim_recheck() is True
+    assert model.claim_recheck() is False  # one at a time
+    model.recheck()
+    assert model.claim_recheck() is True

@@ -190,6 +190,15 @@ def veto_rows(session: Session) -> list[VetoRow]:
     return [VetoRow(*row) for row in session.execute(select(m.Veto.vote_id, m.Veto.state_key))]
 
 
+def record_version(session: Session) -> tuple[int, int | None, str | None]:
+    """What changes when the record does: the votes' count and highest id (a live
+    session's votes are stored at its end, numbered from 1,000,001) and the build's
+    fingerprint (a rebuild from other data)."""
+    count, highest = session.execute(select(func.count(), func.max(m.Vote.id))).one()
+    fingerprint = session.scalar(select(m.Meta.value).where(m.Meta.key == "fingerprint"))
+    return int(count), highest, fingerprint
+
+
 @dataclass(frozen=True, slots=True)
 class NamedCastRow:
     """How one member voted on a vote, named as it was that day: yes, no, abstain, absent

@@ -12,6 +12,7 @@ lowercases text, as PostgreSQL does (SQLite's ``lower`` folds ASCII letters only
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ __all__ = [
 ]
 
 Row = TypeVar("Row")
+RECHECK_SECONDS = 2.0
+"""How often, at most, a read model in use asks the database whether the record changed
+under it (another worker process stored a live session's votes, or a rebuild)."""
 MATCHES_KEPT = 1024
 """Questions whose matching rows are kept (least recently asked out first): a few
 thousand votes' references each, so at most a few tens of MB."""
@@ -223,6 +227,7 @@ class ResolutionIndex:
 @dataclass(frozen=True)
 class _Loaded:
     generation: int
+    version: tuple[int, int | None, str | None]
     votes: VoteIndex
     resolutions: ResolutionIndex
     vote_sources: tuple[dict[str, Any], ...]
@@ -231,12 +236,16 @@ class _Loaded:
 
 class ReadModel:
     """The lists of one database's record, read on first use and read again for a new
-    ``generation`` of the record (a live session's votes stored at its end)."""
+    ``generation`` of the record (a live session's votes stored at its end, by this
+    process), or when ``recheck`` finds the record changed by another process (a worker
+    of ``serve --workers N`` that ended a session; a rebuild)."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
+        self._checked = 0.0
+        self._checking = False
 
     def is_current(self, generation: int) -> bool:
         loaded = self._loaded
@@ -245,20 +254,51 @@ class ReadModel:
     def load(self, generation: int) -> None:
         """Reads the rows (blocking: call it from a worker thread in a server)."""
         with self._lock:
-            if self.is_current(generation):
-                return
+            if not self.is_current(generation):
+                self._read(generation)
+        self._checked = time.monotonic()
+
+    def claim_recheck(self) -> bool:
+        """Whether it is time to ask the database if the record changed: at most every
+        ``RECHECK_SECONDS``, and one asks at a time. A claim is a promise to call
+        ``recheck``."""
+        if self._loaded is None or self._checking:
+            return False
+        if time.monotonic() - self._checked < RECHECK_SECONDS:
+            return False
+        self._checking = True
+        return True
+
+    def recheck(self) -> bool:
+        """Reads the rows again if the record changed since they were read (blocking).
+        Whether it had."""
+        try:
             with self.database.sessions() as session:
-                self._loaded = _Loaded(
-                    generation,
-                    VoteIndex(
-                        queries.vote_rows(session),
-                        queries.cast_rows(session),
-                        queries.veto_rows(session),
-                    ),
-                    ResolutionIndex(queries.resolution_rows(session)),
-                    (queries.source(session, "sciencespo"),),
-                    (queries.source(session, "unxml"),),
-                )
+                version = queries.record_version(session)
+            with self._lock:
+                loaded = self._loaded
+                if loaded is None or loaded.version == version:
+                    return False
+                self._read(loaded.generation)
+                return True
+        finally:
+            self._checked = time.monotonic()
+            self._checking = False
+
+    def _read(self, generation: int) -> None:
+        with self.database.sessions() as session:
+            self._loaded = _Loaded(
+                generation,
+                queries.record_version(session),
+                VoteIndex(
+                    queries.vote_rows(session),
+                    queries.cast_rows(session),
+                    queries.veto_rows(session),
+                ),
+                ResolutionIndex(queries.resolution_rows(session)),
+                (queries.source(session, "sciencespo"),),
+                (queries.source(session, "unxml"),),
+            )
 
     def _current(self) -> _Loaded:
         if self._loaded is None:
