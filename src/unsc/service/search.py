@@ -25,6 +25,7 @@ from unsc.core.errors import UnscError
 from unsc.core.search_query import Query, QueryError, name_key, parse_query
 from unsc.record import models as m
 from unsc.record import search as index
+from unsc.service.database import Database, reading
 from unsc.service.record import bundled_law
 
 KINDS = index.KINDS
@@ -157,6 +158,23 @@ def search(
             for h in page.hits
         ),
     )
+
+
+def search_in(
+    db: Database,
+    q: str,
+    *,
+    kinds: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """``search`` over a session of its own, for the edges."""
+    with db.sessions() as session, reading("cannot search the record"):
+        return search(
+            session, q, kinds=kinds, start=start, end=end, limit=limit, offset=offset
+        )
 
 
 _MARKS = re.compile(f"{index.MARK_START}(.*?){index.MARK_END}", re.S)

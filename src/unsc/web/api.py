@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator
 from html import escape
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy.orm import Session
 
 from unsc.core.citations import Citation
 from unsc.core.errors import UnscError
@@ -26,7 +23,7 @@ from unsc.service.database import Database
 from unsc.service.read_model import ReadModel, ResolutionFilter, RowPage, VoteFilter
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.search import KINDS as SEARCH_KINDS
-from unsc.service.search import search as search_record
+from unsc.service.search import search_in
 from unsc.web.schemas import (
     CouncilView,
     DecisionOut,
@@ -44,11 +41,6 @@ router = APIRouter(prefix="/api", tags=["record"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorOut, "description": "What is wrong and what to do"}
 }
-
-
-def session(request: Request) -> Iterator[Session]:
-    with request.app.state.database.sessions() as s:
-        yield s
 
 
 def answer(data: dict[str, Any]) -> Response:
@@ -87,19 +79,7 @@ async def read_model(app: Any) -> ReadModel:
     generation: int = getattr(app.state, "record_generation", 0)
     if not model.is_current(generation):
         await run_in_threadpool(model.load, generation)
-    elif model.claim_recheck():
-        # Every few seconds, whether another process changed the record: asked in a worker
-        # thread while this answer goes out from the rows as they are.
-        checking = asyncio.get_running_loop().run_in_executor(None, model.recheck)
-        checking.add_done_callback(_checked)
     return model
-
-
-def _checked(future: asyncio.Future[bool]) -> None:
-    """Takes the outcome of a background recheck; an error (the database unreachable for a
-    moment) leaves the rows as they were, and the next recheck asks again."""
-    if not future.cancelled():
-        future.exception()
 
 
 def page_body(page: RowPage[Any]) -> bytes:
@@ -118,7 +98,6 @@ def page_body(page: RowPage[Any]) -> bytes:
     )
 
 
-SessionDep = Annotated[Session, Depends(session)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
 From = Annotated[dt.date | None, Query(alias="from", description="First day, YYYY-MM-DD")]
@@ -373,7 +352,7 @@ def resolution_filter(
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS)
 def search(
-    db: SessionDep,
+    request: Request,
     q: Annotated[
         str,
         Query(
@@ -398,7 +377,15 @@ def search(
     """Full-text search over votes, resolutions and their paragraphs, meetings, presidential
     statements and their paragraphs, drafts and their paragraphs, and DPRK events: exact
     symbol matches first, then ranked matches with the matched words marked."""
-    page = search_record(db, q, kinds=kind or (), start=start, end=end, limit=limit, offset=offset)
+    page = search_in(
+        request.app.state.database,
+        q,
+        kinds=kind or (),
+        start=start,
+        end=end,
+        limit=limit,
+        offset=offset,
+    )
     return answer(
         {
             "total": page.total,

@@ -12,17 +12,16 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session
 
 from unsc.analysis.dprk import P5
 from unsc.analysis.vetoes import CastVeto
@@ -43,14 +42,6 @@ from unsc.web.api import database, member_keys, plain, vote_body
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))
 PAGE_SIZE = 50
-
-
-def session(request: Request) -> Iterator[Session]:
-    with request.app.state.database.sessions() as s:
-        yield s
-
-
-SessionDep = Annotated[Session, Depends(session)]
 
 
 @dataclass
@@ -680,7 +671,6 @@ def _months(start: dt.date, end: dt.date) -> list[str]:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
-    db: SessionDep,
     q: Annotated[str, Query(max_length=400)] = "",
     kind: Annotated[list[str] | None, Query(max_length=9)] = None,
     start_text: Annotated[str, Query(alias="from", max_length=20)] = "",
@@ -716,11 +706,12 @@ def search_page(
         "understood": "",
     }
     status = 200
+    db = request.app.state.database
     if q:
         try:
             if kinds:
                 size = 20
-                found = search_service.search(
+                found = search_service.search_in(
                     db, q, kinds=kinds, start=start, end=end, limit=size, offset=(page - 1) * size
                 )
                 context["pages"] = max(1, -(-found.total // size))
@@ -737,9 +728,9 @@ def search_page(
                 ]
                 params["kind"] = kinds
             else:
-                found = search_service.search(db, q, start=start, end=end, limit=5)
+                found = search_service.search_in(db, q, start=start, end=end, limit=5)
                 for g in found.groups:
-                    first = search_service.search(
+                    first = search_service.search_in(
                         db, q, kinds=[g.kind], start=start, end=end, limit=5
                     )
                     context["sections"].append(
