@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import json
@@ -79,7 +80,19 @@ async def read_model(app: Any) -> ReadModel:
     generation: int = getattr(app.state, "record_generation", 0)
     if not model.is_current(generation):
         await run_in_threadpool(model.load, generation)
+    elif model.claim_recheck():
+        # Every few seconds, whether another process changed the record: asked in a worker
+        # thread while this answer goes out from the rows as they are.
+        checking = asyncio.get_running_loop().run_in_executor(None, model.recheck)
+        checking.add_done_callback(_checked)
     return model
+
+
+def _checked(future: asyncio.Future[bool]) -> None:
+    """Takes the outcome of a background recheck; an error (the database unreachable for a
+    moment) leaves the rows as they were, and the next recheck asks again."""
+    if not future.cancelled():
+        future.exception()
 
 
 def page_body(page: RowPage[Any]) -> bytes:
