@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from alembic.util.exc import CommandError
 from rich.console import Console
 from rich.table import Table
 
@@ -576,8 +577,15 @@ def main() -> None:
     url = f"sqlite:///{path}"
     engine = make_engine(url)
     started = time.perf_counter()
-    built = ensure_current(engine, Silent())
-    engine.dispose()
+    try:
+        built = ensure_current(engine, Silent())
+    except CommandError as err:  # a migration this checkout does not have
+        raise SystemExit(
+            f"cannot use the database {path}: {err}. It was built by another version of unsc; "
+            "give --db another file, or remove this one"
+        ) from None
+    finally:
+        engine.dispose()
     console.print(
         f"database {path}: "
         + (f"built in {time.perf_counter() - started:.1f} s" if built else "current, reused")
