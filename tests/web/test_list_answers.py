@@ -1,5 +1,6 @@
-"""The light path for /api/votes and /api/resolutions (``unsc.web.lists``) answers as the
-routes do, byte for byte, and leaves to them every request it does not fully understand."""
+"""The light path for /api/votes, /api/resolutions and /api/search (``unsc.web.lists``)
+answers as the routes do, byte for byte, and leaves to them every request it does not fully
+understand."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ ASKED = [
     "/api/resolutions?chapter_vii=true&limit=13&offset=26",
     "/api/resolutions?chapter_vii=false&from=2010-01-01&to=2014-12-31",
     "/api/resolutions?q=cyprus&from=2024-01-01",
+    "/api/search?q=North%20Korea",
+    "/api/search?q=North+Korea&kind=resolution&limit=5&offset=10",
+    "/api/search?q=Hwasong&from=2017-01-01&to=2017-12-31",
+    "/api/search?q=S/PRST/2017/16",
+    "/api/search?q=Korea&limit=50&offset=480",
+    "/api/search?q=Korea&kind=vote&kind=meeting",
     # What the light path leaves to the routes: the same answers all the same.
     "/api/votes?limit=0",
     "/api/votes?limit=1001",
@@ -50,6 +57,12 @@ ASKED = [
     "/api/resolutions?chapter_vii=1&limit=2",
     "/api/resolutions?chapter_vii=maybe",
     "/api/resolutions?from=2020-02-30",
+    "/api/search?q=",
+    "/api/search?q=%20%20",
+    "/api/search?q=Korea&kind=speech",
+    "/api/search?q=Korea&limit=101",
+    "/api/search?q=Korea&from=2022-05-27&to=2022-05-26",
+    "/api/search?kind=vote",
 ]
 
 

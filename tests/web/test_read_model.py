@@ -171,3 +171,30 @@ def test_a_recheck_is_claimed_once_every_few_seconds(
     assert model.claim_recheck() is False  # one at a time
     model.recheck()
     assert model.claim_recheck() is True
+
+
+@pytest.mark.parametrize(
+    ("q", "kinds", "limit", "offset"),
+    [
+        ("North Korea", (), 20, 0),
+        ("North Korea", (), 7, 100),
+        ("sanctions", (), 100, 1600),
+        ("Hwasong", ("meeting", "statement"), 5, 0),
+        ("S/PRST/2017/16", (), 3, 0),
+    ],
+)
+def test_searches_as_the_database_answers(
+    record: Database, model: ReadModel, q: str, kinds: tuple[str, ...], limit: int, offset: int
+) -> None:
+    """A page of a kept search is the page the database gives, and so is its JSON."""
+    from unsc.service.read_model import encode_result
+    from unsc.service.search import search_in
+
+    kept = model.search(q, kinds=kinds, limit=limit, offset=offset)
+    again = model.search(q, kinds=kinds, limit=limit, offset=offset)
+    direct = search_in(record, q, kinds=kinds, limit=limit, offset=offset)
+    assert model.has_search(q, kinds, None, None)
+    assert kept.page.total == direct.total and kept.page.groups == direct.groups
+    assert kept.page.items == direct.items == again.page.items
+    assert kept.encoded == tuple(encode_result(r) for r in direct.items)
+    assert len(kept.page.items) == min(limit, max(direct.total - offset, 0))

@@ -11,11 +11,14 @@ lowercases text, as PostgreSQL does (SQLite's ``lower`` folds ASCII letters only
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -24,6 +27,7 @@ from unsc.core.documents import ResolutionRow, VoteRow
 from unsc.record import queries
 from unsc.record.queries import ResolutionFilter, VoteFilter
 from unsc.service.database import Database
+from unsc.service.search import SearchPage, SearchResult, search_in
 
 __all__ = [
     "ReadModel",
@@ -88,9 +92,14 @@ Found = TypeVar("Found")
 class _Matches(Generic[Found]):
     """A question's matching rows, found once and kept, within ``MATCHES_KEPT``."""
 
-    def __init__(self) -> None:
+    def __init__(self, most: int = MATCHES_KEPT) -> None:
         self._kept: OrderedDict[Hashable, Found] = OrderedDict()
         self._lock = threading.Lock()
+        self._most = most
+
+    def has(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._kept
 
     def get(self, key: Hashable, find: Callable[[], Found]) -> Found:
         with self._lock:
@@ -101,7 +110,7 @@ class _Matches(Generic[Found]):
         found = find()
         with self._lock:
             self._kept[key] = found
-            while len(self._kept) > MATCHES_KEPT:
+            while len(self._kept) > self._most:
                 self._kept.popitem(last=False)
         return found
 
@@ -232,6 +241,50 @@ class _Loaded:
     resolutions: ResolutionIndex
     vote_sources: tuple[dict[str, Any], ...]
     resolution_sources: tuple[dict[str, Any], ...]
+    searches: _Matches[SearchAnswer] = field(default_factory=lambda: _Matches(SEARCHES_KEPT))
+    """The searches asked of this reading of the record, each found once and kept."""
+
+
+SEARCH_KEPT = 10_100
+"""Results of a search found and kept at once (every page the API can ask for: an offset
+up to 10,000 and 100 a page; the largest search of the record matches under 2,000, found
+in about 0.1 s): pages within them are slices."""
+SEARCHES_KEPT = 128
+"""Searches kept (least recently asked out first): a search's results take about 0.5 kB
+each, so at most a few tens of MB."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchAnswer:
+    """A search's first ``SEARCH_KEPT`` results, with each result's JSON written once."""
+
+    page: SearchPage
+    encoded: tuple[bytes, ...]
+
+    def slice(self, limit: int, offset: int) -> SearchAnswer:
+        end = offset + limit
+        return SearchAnswer(
+            dataclasses.replace(self.page, items=self.page.items[offset:end]),
+            self.encoded[offset:end],
+        )
+
+
+def encode_result(r: SearchResult) -> bytes:
+    """A search result as the API writes it: the snippet as text, its matched words in
+    ``<mark>`` and everything else escaped."""
+    snippet = "".join(
+        f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text) for s in r.snippet
+    )
+    return orjson.dumps(
+        {
+            "kind": r.kind,
+            "symbol": r.symbol,
+            "date": None if r.date is None else r.date.isoformat(),
+            "title": r.title,
+            "snippet": snippet,
+            "url": r.url,
+        }
+    )
 
 
 class ReadModel:
@@ -311,6 +364,40 @@ class ReadModel:
         loaded = self._current()
         total, rows, encoded = loaded.votes.page(f, limit, offset)
         return RowPage(total, rows, encoded, loaded.vote_sources)
+
+    def search(
+        self,
+        q: str,
+        *,
+        kinds: Sequence[str] = (),
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchAnswer:
+        """A page of a search: its first ``SEARCH_KEPT`` results are found once for this
+        reading of the record and kept (blocking the first time: call it from a worker
+        thread). Raises ``SearchError`` for a search that cannot be run."""
+        if offset + limit > SEARCH_KEPT:
+            page = search_in(
+                self.database, q, kinds=kinds, start=start, end=end, limit=limit, offset=offset
+            )
+            return SearchAnswer(page, tuple(encode_result(r) for r in page.items))
+        key = (" ".join(q.split()), tuple(kinds), start, end)
+
+        def find() -> SearchAnswer:
+            page = search_in(self.database, q, kinds=kinds, start=start, end=end, limit=SEARCH_KEPT)
+            return SearchAnswer(page, tuple(encode_result(r) for r in page.items))
+
+        return self._current().searches.get(key, find).slice(limit, offset)
+
+    def has_search(
+        self, q: str, kinds: Sequence[str], start: dt.date | None, end: dt.date | None
+    ) -> bool:
+        """Whether a search's results are kept already (a page of it needs no database)."""
+        loaded = self._loaded
+        key = (" ".join(q.split()), tuple(kinds), start, end)
+        return loaded is not None and loaded.searches.has(key)
 
     def resolutions(
         self, f: ResolutionFilter, *, limit: int, offset: int

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import functools
 import json
-from html import escape
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import orjson
@@ -21,10 +22,16 @@ from unsc.service import members as members_service
 from unsc.service import votes as votes_service
 from unsc.service.ballots import decide_ballot
 from unsc.service.database import Database
-from unsc.service.read_model import ReadModel, ResolutionFilter, RowPage, VoteFilter
+from unsc.service.read_model import (
+    SEARCH_KEPT,
+    ReadModel,
+    ResolutionFilter,
+    RowPage,
+    VoteFilter,
+)
 from unsc.service.record import bundled_law, council_view, today
 from unsc.service.search import KINDS as SEARCH_KINDS
-from unsc.service.search import search_in
+from unsc.service.search import SearchError
 from unsc.web.schemas import (
     CouncilView,
     DecisionOut,
@@ -364,7 +371,7 @@ def resolution_filter(
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS)
-def search(
+async def search(
     request: Request,
     q: Annotated[
         str,
@@ -390,34 +397,45 @@ def search(
     """Full-text search over votes, resolutions and their paragraphs, meetings, presidential
     statements and their paragraphs, drafts and their paragraphs, and DPRK events: exact
     symbol matches first, then ranked matches with the matched words marked."""
-    page = search_in(
-        request.app.state.database,
-        q,
-        kinds=kind or (),
-        start=start,
-        end=end,
-        limit=limit,
-        offset=offset,
-    )
-    return answer(
-        {
-            "total": page.total,
-            "items": [
-                {
-                    "kind": r.kind,
-                    "symbol": r.symbol,
-                    "date": None if r.date is None else r.date.isoformat(),
-                    "title": r.title,
-                    "snippet": "".join(
-                        f"<mark>{escape(s.text)}</mark>" if s.marked else escape(s.text)
-                        for s in r.snippet
-                    ),
-                    "url": r.url,
-                }
-                for r in page.items
-            ],
-            "groups": [{"kind": g.kind, "total": g.total} for g in page.groups],
-        }
+    body = await search_answer(request.app, q, kind or (), start, end, limit=limit, offset=offset)
+    return Response(body, media_type="application/json")
+
+
+async def search_answer(
+    app: Any,
+    q: str,
+    kinds: Sequence[str],
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    limit: int,
+    offset: int,
+) -> bytes:
+    """A page of a search as JSON, from the read model: a search asked before is a slice
+    of results found once; a new one is asked of the database in a worker thread. Raises
+    ``SearchError`` for a search that cannot be run."""
+    if start and end and start > end:
+        raise SearchError(f"'from' ({start}) is after 'to' ({end}); swap them")
+    model = await read_model(app)
+    if model.has_search(q, kinds, start, end) and offset + limit <= SEARCH_KEPT:
+        found = model.search(q, kinds=kinds, start=start, end=end, limit=limit, offset=offset)
+    else:
+        found = await run_in_threadpool(
+            functools.partial(
+                model.search, q, kinds=kinds, start=start, end=end, limit=limit, offset=offset
+            )
+        )
+    groups = orjson.dumps([{"kind": g.kind, "total": g.total} for g in found.page.groups])
+    return b"".join(
+        (
+            b'{"total":',
+            str(found.page.total).encode(),
+            b',"items":[',
+            b",".join(found.encoded),
+            b'],"groups":',
+            groups,
+            b"}",
+        )
     )
 
 

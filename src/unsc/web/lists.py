@@ -1,4 +1,5 @@
-"""/api/votes and /api/resolutions answered from the read model, on a light path.
+"""/api/votes, /api/resolutions and /api/search answered from the read model, on a light
+path.
 
 The routes in ``unsc.web.api`` declare these endpoints (their parameters, their checks,
 the OpenAPI spec) and answer every request. In front of them, ``ListAnswers`` answers the
@@ -22,7 +23,8 @@ from urllib.parse import parse_qsl
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from unsc.core.errors import UnscError
-from unsc.web.api import page_body, read_model, resolution_filter, vote_filter
+from unsc.service.search import KINDS as SEARCH_KINDS
+from unsc.web.api import page_body, read_model, resolution_filter, search_answer, vote_filter
 
 __all__ = ["ListAnswers"]
 
@@ -86,6 +88,18 @@ RESOLUTION_PARAMETERS: Mapping[str, Callable[[str], Any]] = {
 }
 
 
+SEARCH_PARAMETERS: Mapping[str, Callable[[str], Any]] = {
+    "q": _text(200),
+    "kind": _choice(*SEARCH_KINDS),
+    "from": _date,
+    "to": _date,
+    "limit": lambda value: int(value) if _LIMIT.fullmatch(value) and int(value) <= 100 else None,
+    "offset": lambda value: (
+        int(value) if _OFFSET.fullmatch(value) and int(value) <= 10_000 else None
+    ),
+}
+
+
 def _parameters(scope: Scope, known: Mapping[str, Callable[[str], Any]]) -> dict[str, Any] | None:
     """The parameters as the light path reads them, or ``None`` to leave it to the route.
     The query string is split as Starlette splits it."""
@@ -138,15 +152,34 @@ async def _resolutions(scope: Scope) -> bytes | None:
     return page_body(model.resolutions(f, limit=p.get("limit", 50), offset=p.get("offset", 0)))
 
 
+async def _search(scope: Scope) -> bytes | None:
+    p = _parameters(scope, SEARCH_PARAMETERS)
+    if p is None or "q" not in p:
+        return None
+    try:
+        return await search_answer(
+            scope["app"],
+            p["q"],
+            (p["kind"],) if "kind" in p else (),
+            p.get("from"),
+            p.get("to"),
+            limit=p.get("limit", 20),
+            offset=p.get("offset", 0),
+        )
+    except UnscError:
+        return None
+
+
 PATHS: Mapping[str, Callable[[Scope], Awaitable[bytes | None]]] = {
     "/api/votes": _votes,
     "/api/resolutions": _resolutions,
+    "/api/search": _search,
 }
 
 
 class ListAnswers:
-    """Pure ASGI, in front of the routes: answers the plain GETs of /api/votes and
-    /api/resolutions from the read model; everything else goes on."""
+    """Pure ASGI, in front of the routes: answers the plain GETs of /api/votes,
+    /api/resolutions and /api/search from the read model; everything else goes on."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
