@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -56,6 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         database = open_database(settings.database_url)
         app.state.database = database
         app.state.read_model = ReadModel(database)
+        # Read before the first request, so that no request waits for it (about 0.3 s).
+        await run_in_threadpool(app.state.read_model.load, 0)
         app.state.live = LiveHub(database)
         app.state.unsent_limit = settings.unsent_limit
         app.state.public_url = settings.public_url
@@ -74,8 +77,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="unsc",
         summary="The UN Security Council's record and rules, as a JSON API.",
         description=(
-            "Votes 1946-2025 decided again by the rules engine, vetoes counted per draft and "
-            "per member, members and terms, the Council on any date, DPRK events. Every "
+            "Votes 1946-2026 decided again by the rules engine, vetoes counted per draft and "
+            "per member, members and terms, the Council on any date, DPRK events; meetings, "
+            "resolutions with their text, presidential statements, drafts, search. Every "
             'list of the record answers {"total", "items"} and takes `limit` and `offset`. '
             "Data: Sciences Po UNSC votes (CC BY 4.0), Dag Hammarskjöld Library and World "
             "Politics Data Lab veto lists, nk-missile-tests (Apache-2.0)."
