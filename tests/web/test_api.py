@@ -444,3 +444,16 @@ def test_the_draft_vetoed_on_28_march_2024(client: TestClient) -> None:
     assert body["source"]["id"] == "unxml-drafts"
     missing = client.get("/api/drafts/S/2024/256")
     assert missing.status_code == 404 and "19 drafts not adopted" in missing.json()["error"]
+
+
+def test_votes_by_subject_find_every_dprk_resolution_and_veto(client: TestClient) -> None:
+    """The UN's headings of some DPRK resolutions name no country (2087 (2013)); the agenda
+    item of the resolution or of its meeting does, and a vetoed draft's veto-list entry."""
+    body = client.get("/api/votes", params={"subject": "korea", "limit": 1000}).json()
+    symbols = {v["symbol"] for v in body["items"]} | {v["draft_symbol"] for v in body["items"]}
+    sanctions = [1718, 1874, 2087, 2094, 2270, 2321, 2356, 2371, 2375, 2397]
+    years = [2006, 2009, 2013, 2013, 2016, 2016, 2017, 2017, 2017, 2017]
+    for n, year in zip(sanctions, years, strict=True):
+        assert f"S/RES/{n} ({year})" in symbols
+    assert {"S/2022/431", "S/2024/255"} <= symbols
+    assert all("Syria" not in v["title"] for v in body["items"])

@@ -142,3 +142,13 @@ def test_resolutions_by_subject(page: Page, server: str) -> None:
         assert f"S/RES/{n} ({year})" in symbols
     table.get_by_role("link", name="S/RES/2270 (2016)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("S/RES/2270 (2016)")
+
+
+def test_votes_by_subject(page: Page, server: str) -> None:
+    page.goto(server + "/votes")
+    page.get_by_role("textbox", name="Subject").fill("KOREA")
+    page.get_by_role("button", name="Filter").click()
+    data = list(csv.DictReader(io.StringIO(_download(page, "votes"))))
+    symbols = {r["symbol"] for r in data}
+    assert {"S/RES/2087 (2013)", "S/RES/2397 (2017)", "S/2022/431"} <= symbols
+    assert not [r for r in data if "Syria" in r["title"]]

@@ -70,6 +70,8 @@ class VoteFilter:
     """yes, no or abstain: votes in which one of ``members`` cast that vote."""
     vetoed_by: frozenset[str] = field(default_factory=frozenset)
     """State keys: votes that one of them vetoed."""
+    subject: str | None = None
+    """A part of the vote's subject (``vote_subjects``), case-blind."""
 
 
 def _like(text: str) -> str:
@@ -116,6 +118,28 @@ def _vote_query(f: VoteFilter) -> Select[Any]:
     if f.vetoed_by:
         vetoed = select(m.Veto.vote_id).where(m.Veto.state_key.in_(f.vetoed_by))
         query = query.where(m.Vote.id.in_(vetoed))
+    if f.subject:
+        like = _like(f.subject)
+        adopted = select(m.Resolution.vote_id).where(
+            or_(
+                func.lower(m.Resolution.subjects_text).like(like, escape="\\"),
+                func.lower(m.Resolution.agenda_item).like(like, escape="\\"),
+            )
+        )
+        held = select(m.MeetingAgendaItem.meeting_symbol).where(
+            func.lower(m.MeetingAgendaItem.text).like(like, escape="\\")
+        )
+        listed = select(m.VetoListEntry.matched_vote_id).where(
+            func.lower(m.VetoListEntry.agenda_item).like(like, escape="\\")
+        )
+        query = query.where(
+            or_(
+                func.lower(m.Vote.title).like(like, escape="\\"),
+                m.Vote.id.in_(adopted),
+                m.Vote.meeting_symbol.in_(held),
+                m.Vote.id.in_(listed),
+            )
+        )
     if f.q:
         like = _like(f.q)
         query = query.where(
@@ -177,6 +201,37 @@ def vote_rows(session: Session) -> list[VoteRow]:
     columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
     query = select(*columns).order_by(m.Vote.date.desc(), m.Vote.id.desc())
     return [VoteRow(*row) for row in session.execute(query)]
+
+
+def vote_subjects(session: Session) -> dict[int, tuple[str, ...]]:
+    """Each vote's subject where a source gives one: its title in the vote record, the UN's
+    subject headings and agenda item of the resolution it adopted, the agenda items of the
+    library's meeting at which it was taken, and the agenda item the veto lists give a
+    vetoed draft."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for vote_id, title in session.execute(select(m.Vote.id, m.Vote.title)):
+        out[vote_id].append(title)
+    for adopted_by, headings, item in session.execute(
+        select(m.Resolution.vote_id, m.Resolution.subjects_text, m.Resolution.agenda_item).where(
+            m.Resolution.vote_id.is_not(None)
+        )
+    ):
+        if adopted_by is not None:
+            out[adopted_by] += [headings, item]
+    for vote_id, item in session.execute(
+        select(m.Vote.id, m.MeetingAgendaItem.text).join(
+            m.MeetingAgendaItem, m.MeetingAgendaItem.meeting_symbol == m.Vote.meeting_symbol
+        )
+    ):
+        out[vote_id].append(item)
+    for matched, item in session.execute(
+        select(m.VetoListEntry.matched_vote_id, m.VetoListEntry.agenda_item).where(
+            m.VetoListEntry.matched_vote_id.is_not(None)
+        )
+    ):
+        if matched is not None:
+            out[matched].append(item)
+    return {k: tuple(x for x in v if x) for k, v in out.items()}
 
 
 def cast_rows(session: Session) -> list[CastRow]:

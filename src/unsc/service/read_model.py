@@ -16,7 +16,7 @@ import datetime as dt
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Generic, TypeVar
@@ -127,6 +127,7 @@ class VoteIndex:
         rows: Sequence[VoteRow],
         casts: Sequence[queries.CastRow],
         vetoes: Sequence[queries.VetoRow],
+        subjects: Mapping[int, Sequence[str]] | None = None,
     ) -> None:
         self.rows: _Rows[VoteRow] = _Rows(rows)
         self._seated: dict[str, set[int]] = {}
@@ -137,6 +138,9 @@ class VoteIndex:
         self._vetoed: dict[str, set[int]] = {}
         for v in vetoes:
             self._vetoed.setdefault(v.state_key, set()).add(v.vote_id)
+        self._subjects = {
+            vote_id: "\n".join(texts).lower() for vote_id, texts in (subjects or {}).items()
+        }
         self._words = {
             r.id: (r.title.lower(), r.symbol.lower(), r.draft_symbol and r.draft_symbol.lower())
             for r in self.rows.rows
@@ -192,6 +196,9 @@ class VoteIndex:
         if f.vetoed_by:
             vetoed = self._ids(self._vetoed, sorted(f.vetoed_by))
             tests.append(lambda r: r.id in vetoed)
+        if f.subject:
+            subject = f.subject.lower()
+            tests.append(lambda r: subject in self._subjects.get(r.id, ""))
         if f.q:
             words = f.q.lower()
             tests.append(lambda r: _contains(words, *self._words[r.id]))
@@ -347,6 +354,7 @@ class ReadModel:
                     queries.vote_rows(session),
                     queries.cast_rows(session),
                     queries.veto_rows(session),
+                    queries.vote_subjects(session),
                 ),
                 ResolutionIndex(queries.resolution_rows(session)),
                 (queries.source(session, "sciencespo"),),

@@ -189,11 +189,20 @@ async def votes(
         str | None,
         Query(max_length=80, description="Votes this permanent member vetoed, e.g. China"),
     ] = None,
+    subject: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Part of the vote's subject, any case (KOREA): its title, the UN's "
+            "subject headings and agenda item of the resolution it adopted, the agenda of its "
+            "meeting, the veto lists' agenda item of a vetoed draft",
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     """Every recorded vote, newest first, with the engine's decision."""
-    f = vote_filter(symbol, start, end, outcome, member, q, simulations, voted, vetoed_by)
+    f = vote_filter(symbol, start, end, outcome, member, q, simulations, voted, vetoed_by, subject)
     model = await read_model(request.app)
     body = page_body(model.votes(f, limit=limit, offset=offset))
     return Response(body, media_type="application/json")
@@ -209,6 +218,7 @@ def vote_filter(
     simulations: str,
     voted: str | None,
     vetoed_by: str | None,
+    subject: str | None = None,
 ) -> VoteFilter:
     """The question /api/votes asks of the record; an error says what is wrong."""
     check_period(start, end)
@@ -225,6 +235,7 @@ def vote_filter(
         simulations,
         voted,
         member_keys(law, vetoed_by, start, end),
+        subject,
     )
 
 

@@ -74,6 +74,7 @@ VOTE_PARAMETERS: Mapping[str, Callable[[str], Any]] = {
     "simulations": _choice("exclude", "include", "only"),
     "voted": _choice("yes", "no", "abstain"),
     "vetoed_by": _text(80),
+    "subject": _text(200),
     "limit": _limit,
     "offset": _offset,
 }
@@ -131,6 +132,7 @@ async def _votes(scope: Scope) -> bytes | None:
             p.get("simulations", "exclude"),
             p.get("voted"),
             p.get("vetoed_by"),
+            p.get("subject"),
         )
     except UnscError:
         return None

@@ -253,6 +253,7 @@ def votes_page(
     voted: str | None = None,
     vetoed_by: str | None = None,
     simulations: str | None = None,
+    subject: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     try:
         first, last = _day(start, "from"), _day(end, "to")
@@ -276,6 +277,7 @@ def votes_page(
         simulations or "exclude",
         voted or None,
         vetoers,
+        (subject or "").strip() or None,
     )
     wants_all = bool(request.query_params.get("download"))
     limit = 100_000 if wants_all else PAGE_SIZE
@@ -306,6 +308,7 @@ def votes_page(
             "voted": voted or "",
             "vetoed_by": vetoed_by or "",
             "simulations": simulations or "exclude",
+            "subject": subject or "",
         },
     )
 
