@@ -116,7 +116,12 @@ def test_the_response_cache_leaves_the_lists_to_the_read_model(record: Database)
     """The read model keeps each question's rows and each row's JSON: the response cache
     does not keep their pages again (it still keeps the other answers)."""
     with TestClient(create_app(Settings(record.url, cache=True))) as client:
-        for path in ("/api/votes?limit=3", "/api/resolutions?limit=3&q=cyprus"):
+        for path in (
+            "/api/votes?limit=3",
+            "/api/resolutions?limit=3&q=cyprus",
+            "/api/search?q=Cyprus&limit=3",
+            "/api/export/drafts?format=csv",
+        ):
             first, second = client.get(path), client.get(path)
             assert first.status_code == second.status_code == 200
             assert "x-unsc-cache" not in second.headers

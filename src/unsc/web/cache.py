@@ -12,9 +12,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from unsc.service.clock import today
 
 CACHED_PREFIX = "/api/"
-NEVER = ("/api/decide", "/api/sessions")
-"""Answers that depend on who asks or change as a meeting goes on."""
-READ_MODEL = ("/api/votes", "/api/resolutions")
+NEVER = ("/api/decide", "/api/sessions", "/api/export")
+"""Answers that depend on who asks or change as a meeting goes on, and the exports,
+streamed as they are read (the largest is 31 MB: never held whole)."""
+READ_MODEL = ("/api/votes", "/api/resolutions", "/api/search")
 """Lists answered from the read model (``unsc.service.read_model``), which keeps each
 question's rows and each row's JSON already: keeping every page again here cost more
 than it saved (server CPU per request, every request a different page: /api/votes 139 ->
