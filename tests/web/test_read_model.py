@@ -8,7 +8,7 @@ import datetime as dt
 import orjson
 import pytest
 
-from unsc.record import queries
+from unsc.record import documents, queries
 from unsc.service.database import Database
 from unsc.service.read_model import ReadModel, ResolutionFilter, VoteFilter
 from unsc.service.record import bundled_law
@@ -92,8 +92,9 @@ def test_votes_as_the_database_answers(record: Database, model: ReadModel, f: Vo
             expected = queries.list_votes(session, f, limit=limit, offset=offset)
             page = model.votes(f, limit=limit, offset=offset)
             assert page.total == expected.total
-            assert as_json(page.items) == expected.items
-        assert page.sources == (queries.source(session, "sciencespo"),)
+            assert page.items == expected.items
+            assert page.encoded == tuple(orjson.dumps(row) for row in expected.items)
+        assert page.sources == (documents.source(session, "sciencespo"),)
 
 
 @pytest.mark.parametrize("f", RESOLUTION_FILTERS, ids=repr)
@@ -107,8 +108,9 @@ def test_resolutions_as_the_database_answers(
             )
             page = model.resolutions(f, limit=limit, offset=offset)
             assert page.total == expected.total
-            assert as_json(page.items) == expected.items
-        assert page.sources == (queries.source(session, "unxml"),)
+            assert page.items == expected.items
+            assert page.encoded == tuple(orjson.dumps(row) for row in expected.items)
+        assert page.sources == (documents.source(session, "unxml"),)
 
 
 def test_the_questions_find_rows(model: ReadModel) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -43,15 +42,6 @@ VOTE_COLUMNS = (
     "source_row",
     "simulation",
 )
-
-
-@dataclass(frozen=True)
-class Page:
-    total: int
-    items: list[dict[str, Any]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "items": self.items}
 
 
 @dataclass(frozen=True)
@@ -152,20 +142,9 @@ def _vote_query(f: VoteFilter) -> Select[Any]:
     return query
 
 
-def _rows(session: Session, query: Select[Any], columns: Sequence[str]) -> list[dict[str, Any]]:
-    """Plain rows straight from the columns (no ORM objects), dates as ISO text."""
-    out = []
-    for row in session.execute(query):
-        out.append(
-            {
-                name: value.isoformat() if isinstance(value, dt.date) else value
-                for name, value in zip(columns, row, strict=True)
-            }
-        )
-    return out
-
-
-def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> Page:
+def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> PageOf[VoteRow]:
+    """Votes newest first, asked of the database (the read model answers the API; this is
+    what it is checked against)."""
     query = _vote_query(f)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     columns = [getattr(m.Vote, c) for c in VOTE_COLUMNS]
@@ -175,7 +154,7 @@ def list_votes(session: Session, f: VoteFilter, *, limit: int, offset: int) -> P
         .limit(limit)
         .offset(offset)
     )
-    return Page(total, _rows(session, page, VOTE_COLUMNS))
+    return PageOf(total, tuple(VoteRow(*row) for row in session.execute(page)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,20 +278,6 @@ def get_vote(session: Session, vote_id: int) -> VoteDetailRow | None:
         tuple(vetoed_by),
         source_ref(session, vote.source_id),
     )
-
-
-def source(session: Session, source_id: str) -> dict[str, Any]:
-    s = session.get(m.Source, source_id)
-    if s is None:
-        return {"id": source_id}
-    return {
-        "id": s.id,
-        "title": s.title,
-        "file": s.file,
-        "licence": s.licence,
-        "url": s.url,
-        "citation": s.citation,
-    }
 
 
 def source_ref(session: Session, source_id: str) -> SourceRef:
@@ -735,17 +700,23 @@ def list_resolutions(
     *,
     limit: int,
     offset: int,
-) -> Page:
+) -> PageOf[ResolutionRow]:
     """Resolutions by number, with their metadata (not their text). ``subject`` is a part of
-    a subject heading, ``q`` a part of the title or agenda item, both case-blind."""
+    a subject heading or of the agenda item, ``q`` a part of the title or agenda item, both
+    case-blind."""
     query = select(m.Resolution)
     if start:
         query = query.where(m.Resolution.adopted >= start)
     if end:
         query = query.where(m.Resolution.adopted <= end)
     if subject:
+        # The UN's headings of some name no country (2087 (2013) on the DPRK): the agenda
+        # item does.
         query = query.where(
-            func.lower(m.Resolution.subjects_text).like(_like(subject), escape="\\")
+            or_(
+                func.lower(m.Resolution.subjects_text).like(_like(subject), escape="\\"),
+                func.lower(m.Resolution.agenda_item).like(_like(subject), escape="\\"),
+            )
         )
     if chapter_vii is not None:
         query = query.where(m.Resolution.chapter_vii.is_(chapter_vii))
@@ -761,7 +732,7 @@ def list_resolutions(
     page = (
         query.with_only_columns(*columns).order_by(m.Resolution.number).limit(limit).offset(offset)
     )
-    return Page(total, _rows(session, page, RESOLUTION_COLUMNS))
+    return PageOf(total, tuple(_resolution_row(row._asdict()) for row in session.execute(page)))
 
 
 @dataclass(frozen=True)
@@ -779,10 +750,11 @@ class ResolutionFilter:
 def resolution_rows(session: Session) -> list[ResolutionRow]:
     """Every resolution of the record, by number (as ``list_resolutions``)."""
     columns = [getattr(m.Resolution, c) for c in RESOLUTION_COLUMNS]
-    out = []
-    for row in session.execute(select(*columns).order_by(m.Resolution.number)):
-        values = row._asdict()
-        values["sponsors"] = tuple(values["sponsors"])
-        values["subjects"] = tuple(values["subjects"])
-        out.append(ResolutionRow(**values))
-    return out
+    query = select(*columns).order_by(m.Resolution.number)
+    return [_resolution_row(row._asdict()) for row in session.execute(query)]
+
+
+def _resolution_row(values: dict[str, Any]) -> ResolutionRow:
+    return ResolutionRow(
+        **{**values, "sponsors": tuple(values["sponsors"]), "subjects": tuple(values["subjects"])}
+    )

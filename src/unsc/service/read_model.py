@@ -23,8 +23,8 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 
-from unsc.core.documents import ResolutionRow, VoteRow
-from unsc.record import queries
+from unsc.core.documents import ResolutionRow, SourceRef, VoteRow
+from unsc.record import documents, queries
 from unsc.record.queries import ResolutionFilter, VoteFilter
 from unsc.service.database import Database
 from unsc.service.search import SearchPage, SearchResult, search_in
@@ -56,7 +56,7 @@ class RowPage(Generic[Row]):
     encoded: Sequence[bytes]
     """Each row of ``items`` as JSON (orjson: its fields in order, dates as YYYY-MM-DD),
     written once, when the rows were read."""
-    sources: tuple[dict[str, Any], ...]
+    sources: tuple[SourceRef, ...]
     """Where the rows come from (the record's ``sources`` table)."""
 
 
@@ -210,7 +210,9 @@ class ResolutionIndex:
 
     def __init__(self, rows: Sequence[ResolutionRow]) -> None:
         self.rows: _Rows[ResolutionRow] = _Rows(rows)
-        self._subjects = {r.number: "\n".join(r.subjects).lower() for r in self.rows.rows}
+        self._subjects = {
+            r.number: "\n".join([*r.subjects, r.agenda_item]).lower() for r in self.rows.rows
+        }
         self._words = {
             r.number: (r.title and r.title.lower(), r.agenda_item.lower()) for r in self.rows.rows
         }
@@ -246,8 +248,8 @@ class _Loaded:
     version: tuple[int, int | None, str | None]
     votes: VoteIndex
     resolutions: ResolutionIndex
-    vote_sources: tuple[dict[str, Any], ...]
-    resolution_sources: tuple[dict[str, Any], ...]
+    vote_sources: tuple[SourceRef, ...]
+    resolution_sources: tuple[SourceRef, ...]
     searches: _Matches[SearchAnswer] = field(default_factory=lambda: _Matches(SEARCHES_KEPT))
     """The searches asked of this reading of the record, each found once and kept."""
 
@@ -357,8 +359,8 @@ class ReadModel:
                     queries.vote_subjects(session),
                 ),
                 ResolutionIndex(queries.resolution_rows(session)),
-                (queries.source(session, "sciencespo"),),
-                (queries.source(session, "unxml"),),
+                (documents.source(session, "sciencespo"),),
+                (documents.source(session, "unxml"),),
             )
 
     def _current(self) -> _Loaded:

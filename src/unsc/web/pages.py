@@ -293,7 +293,7 @@ def votes_page(
         "votes.html",
         "Votes",
         [table],
-        list(result.sources),
+        [plain(s) for s in result.sources],
         page=page,
         pages=max(1, -(-result.total // PAGE_SIZE)),
         params=params,
