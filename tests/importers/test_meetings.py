@@ -140,3 +140,10 @@ def test_the_build_holds_every_meeting_and_links_votes(record: Database) -> None
         # The fact sheet's meeting after June 2022 stays, from its own source.
         later = session.get(m.Meeting, "S/PV.9591")
         assert later is not None and later.source_id == "fact-sheet"
+
+
+def test_text_mangled_upstream_is_read_back(bundled: dict[str, meetings.MeetingRow]) -> None:
+    """The 2022 table has one agenda item whose apostrophe was UTF-8 read as Latin-1."""
+    texts = [i.text for r in bundled.values() for i in r.items]
+    assert not [t for t in texts if "\u00e2\u0080" in t]
+    assert "Non-proliferation/Democratic People\u2019s Republic of Korea" in texts

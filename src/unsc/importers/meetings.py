@@ -105,6 +105,17 @@ def _resumption(record: str) -> int:
     return 0 if match is None else int(match.group(1) or 1)
 
 
+def _unmangled(text: str) -> str:
+    """Text that was UTF-8 read as Latin-1 upstream, read back ("Peopleâ\x80\x99s" in the
+    2022 table becomes "People’s"); any other text as it is."""
+    if "\u00e2\u0080" not in text:
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def parse(handle: IO[str], filename: str = MEETINGS_FILE) -> list[MeetingRow]:
     """Every meeting in the file, in the file's order (newest first within each year)."""
     reader = csv.DictReader(handle)
@@ -116,7 +127,7 @@ def parse(handle: IO[str], filename: str = MEETINGS_FILE) -> list[MeetingRow]:
     grouped: dict[str, tuple[str | None, str, int, list[AgendaRow]]] = {}
     no_spv: dict[dt.date, int] = {}
     for line, raw in enumerate(reader, start=2):
-        cells = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+        cells = {k: _unmangled((raw.get(k) or "").strip()) for k in COLUMNS}
         try:
             day = dt.date.fromisoformat(cells["date"])
         except ValueError:
