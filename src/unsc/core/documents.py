@@ -224,16 +224,24 @@ def resolution_number(symbol: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """A DPRK launch or nuclear test as the record holds it."""
+    """A DPRK launch (one row per missile) or nuclear test with all the record holds of it.
+    ``date`` is the UTC day, ``utc`` the moment in UTC where the source gives the time."""
 
     id: int
     kind: str
     date: dt.date
-    """UTC, as the launch data give it."""
-    date_korea: dt.date | None
+    date_basis: str
+    date_precision: str
     date_new_york: dt.date | None
+    date_korea: dt.date | None
     name: str
     missile_type: str | None
     outcome: str | None
+    facility: str | None
+    apogee_km: float | None
+    distance_km: float | None
+    icbm_class: bool
     source_id: str
+    source_row: int
     source_ref: str
+    utc: dt.datetime | None

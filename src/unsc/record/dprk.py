@@ -15,26 +15,13 @@ from sqlalchemy.orm import Session
 from unsc.analysis.dprk import FactStatement
 from unsc.core.documents import EventRow, VoteRow
 from unsc.record import models as m
+from unsc.record import queries
 from unsc.record.documents import VOTE_LINE, vote_lines
 
 
 def events(session: Session) -> list[EventRow]:
-    rows = session.scalars(select(m.Event).order_by(m.Event.date, m.Event.id))
-    return [
-        EventRow(
-            e.id,
-            e.kind,
-            e.date,
-            e.date_korea,
-            e.date_new_york,
-            e.name,
-            e.missile_type,
-            e.outcome,
-            e.source_id,
-            e.source_ref,
-        )
-        for e in rows
-    ]
+    """Every launch and test, oldest first."""
+    return list(queries.list_events(session, None, None, None, limit=1_000_000, offset=0).items)
 
 
 def fact_statements(session: Session) -> list[FactStatement]:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from unsc.core.documents import ResolutionRow, VoteRow
+from unsc.core.documents import EventRow, ResolutionRow, VoteRow
 from unsc.record import models as m
 
 _Rows = Select[*tuple[Any, ...]]
@@ -78,28 +78,8 @@ class VetoListExport:
 
 
 @dataclass(frozen=True, slots=True)
-class EventExport:
+class EventExport(EventRow):
     """A DPRK missile launch or nuclear test."""
-
-    id: int
-    kind: str
-    date: dt.date
-    date_basis: str
-    date_precision: str
-    utc: dt.datetime | None
-    """UTC."""
-    date_new_york: dt.date | None
-    date_korea: dt.date | None
-    name: str
-    missile_type: str | None
-    outcome: str | None
-    facility: str | None
-    apogee_km: float | None
-    distance_km: float | None
-    icbm_class: bool
-    source_id: str
-    source_row: int
-    source_ref: str
 
 
 @dataclass(frozen=True, slots=True)

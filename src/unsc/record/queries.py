@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from unsc.core.citations import Citation, SourceKind
-from unsc.core.documents import ResolutionRow, SourceRef, VoteRow
+from unsc.core.documents import EventRow, ResolutionRow, SourceRef, VoteRow
 from unsc.record import models as m
 
 Row = TypeVar("Row")
@@ -555,32 +555,6 @@ EVENT_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class EventDetailRow:
-    """A DPRK launch (one row per missile) or nuclear test with all the record holds of it:
-    the fields of ``EVENT_COLUMNS``, in that order. ``date`` is the UTC day, ``utc`` the
-    moment in UTC where the source gives the time."""
-
-    id: int
-    kind: str
-    date: dt.date
-    date_basis: str
-    date_precision: str
-    date_new_york: dt.date | None
-    date_korea: dt.date | None
-    name: str
-    missile_type: str | None
-    outcome: str | None
-    facility: str | None
-    apogee_km: float | None
-    distance_km: float | None
-    icbm_class: bool
-    source_id: str
-    source_row: int
-    source_ref: str
-    utc: dt.datetime | None
-
-
 def list_events(
     session: Session,
     kind: str | None,
@@ -589,7 +563,7 @@ def list_events(
     *,
     limit: int,
     offset: int,
-) -> PageOf[EventDetailRow]:
+) -> PageOf[EventRow]:
     """Launches and tests, oldest first."""
     query = select(m.Event)
     if kind:
@@ -606,7 +580,7 @@ def list_events(
         .limit(limit)
         .offset(offset)
     )
-    return PageOf(total, tuple(EventDetailRow(*row) for row in session.execute(page)))
+    return PageOf(total, tuple(EventRow(*row) for row in session.execute(page)))
 
 
 @dataclass(frozen=True, slots=True)

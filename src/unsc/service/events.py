@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from unsc.core.documents import SourceRef
+from unsc.core.documents import EventRow, SourceRef
 from unsc.record import documents, queries
-from unsc.record.queries import EventDetailRow, PageOf
+from unsc.record.queries import PageOf
 from unsc.service.database import Database
 
-__all__ = ["EVENT_SOURCES", "EventDetailRow", "EventsPage", "events_page"]
+__all__ = ["EVENT_SOURCES", "EventsPage", "events_page"]
 
 EVENT_SOURCES = ("nk-missile-tests", "fact-sheet")
 """The launches (one row per missile, after CNS/NTI) and the nuclear tests (the fact
@@ -19,7 +19,7 @@ sheet), by their ids in the record's ``sources``."""
 
 @dataclass(frozen=True, slots=True)
 class EventsPage:
-    page: PageOf[EventDetailRow]
+    page: PageOf[EventRow]
     sources: tuple[SourceRef, ...]
 
 
