@@ -143,3 +143,31 @@ def test_filters_by_member_and_subject_and_a_bad_period(record: Database) -> Non
     assert japan.total == whatif_view(record, "veto-for=Japan").sat_in
     with pytest.raises(UnscError, match="swap them"):
         whatif_view(record, "no-veto", start=dt.date(2000, 1, 1), end=dt.date(1999, 1, 1))
+
+
+# -- the command -----------------------------------------------------------------
+
+
+def test_the_command_prints_the_documented_json(record: Database) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from unsc.cli import app
+
+    runner = CliRunner()
+    args = ["whatif", "--rule", "no-veto", "--from", "2022-01-01", "--to", "2022-12-31"]
+    result = runner.invoke(app, [*args, "--db", record.url, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"rule", "total", "changed", "votes", "not_replayed", "by_year"} <= set(data)
+    assert data["rule"] == "no-veto" and data["changed"] == len(data["votes"])
+    first = data["votes"][0]
+    assert {"id", "symbol", "date", "recorded", "whatif", "why"} <= set(first)
+    assert "S/2022/431" in {v["symbol"] for v in data["votes"]}
+    assert data["source"]["licence"] == "CC BY 4.0"
+    bad = runner.invoke(app, ["whatif", "--rule", "threshold=x", "--db", record.url])
+    assert bad.exit_code == 2 and "from 1 to 15" in bad.stderr
+    assert "Traceback" not in bad.output
+    unknown = runner.invoke(app, ["whatif", "--rule", "veto-for=Narnia", "--db", record.url])
+    assert unknown.exit_code == 2 and "unknown member 'Narnia'" in unknown.stderr

@@ -217,6 +217,23 @@ def decide_under(
                 "and voted no; its negative vote counts as a veto under this rule."
             )
     whatif = decide_tally(board, question, tally, blocking)
+    if whatif.vetoed_by and set(whatif.vetoed_by) != set(permanent_no):
+        # An abstention or an elected member's vote: not 'the negative vote of a permanent
+        # member', as the President would say of a veto under the Charter.
+        named = names_in_prose(whatif.vetoed_by)
+        whatif = replace(
+            whatif,
+            explanation=(
+                f"The {question.subject.value} has not been adopted, owing to the vote of "
+                f"{named}, counted as a veto under this rule."
+            ),
+            details=tuple(
+                f"Vote counted as a veto under this rule: {named}."
+                if d.startswith("Negative vote of a permanent member")
+                else d
+                for d in whatif.details
+            ),
+        )
     whatif = replace(
         whatif,
         details=(*whatif.details, *notes),

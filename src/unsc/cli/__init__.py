@@ -12,7 +12,9 @@ import typer
 
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, err, fail, out
 from unsc.cli.sanctions import sanctions_app
+from unsc.cli.power import power
 from unsc.cli.screen import screen
+from unsc.cli.whatif import whatif
 from unsc.core.errors import UnscError
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs: start-up stays fast
@@ -177,6 +179,8 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 app.add_typer(sanctions_app, name="sanctions")
 app.command("screen")(screen)
+app.command("whatif")(whatif)
+app.command("power")(power)
 
 DbOption = Annotated[
     str | None,

@@ -1,0 +1,104 @@
+"""``unsc whatif``: the record replayed under another rule, and what would have changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from unsc.cli.common import JsonFlag, day_option, emit, err, fail, out
+from unsc.core.citations import Citation
+from unsc.core.errors import UnscError
+
+if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
+    from unsc.service.whatif import WhatIfView
+
+
+def plain(value: Any) -> Any:
+    """A typed view as JSON-ready values: dates as YYYY-MM-DD, citations as their dicts."""
+    if isinstance(value, Citation):
+        return value.to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def whatif(
+    rule: Annotated[
+        str,
+        typer.Option(
+            "--rule",
+            help="no-veto, abstention-veto, two-vetoes, threshold=N or veto-for=STATE.",
+        ),
+    ],
+    since: Annotated[
+        str | None, typer.Option("--from", help="First day of the period (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).")
+    ] = None,
+    member: Annotated[
+        str | None,
+        typer.Option("--member", help="Only the votes in which this member sat (name or code)."),
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Part of the votes' subject, e.g. KOREA.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Replay the recorded votes under another rule and list the votes whose outcome changes."""
+    from unsc.service.database import open_database
+    from unsc.service.record import record_source
+    from unsc.service.whatif import whatif_view
+
+    start = day_option(since, "--from") if since else None
+    end = day_option(until, "--to") if until else None
+    try:
+        database = open_database(db)
+        try:
+            view = whatif_view(database, rule, start=start, end=end, member=member, subject=subject)
+        finally:
+            database.close()
+    except UnscError as e:
+        fail(str(e))
+    if as_json:
+        data = plain(view)
+        data["source"] = record_source()
+        emit(data)
+        return
+    _print(view)
+
+
+def _print(view: WhatIfView) -> None:
+    from rich.table import Table
+
+    out.print(f"[bold]What if: {view.rule}[/]. {view.statement}", highlight=False)
+    summary = Table(title="Recorded votes replayed under the rule")
+    summary.add_column("")
+    summary.add_column("votes", justify="right")
+    summary.add_row("replayed", f"{view.total:,}")
+    summary.add_row("changed", f"{view.changed:,}")
+    if view.sat_in is not None:
+        summary.add_row("in which the state sat as an elected member", f"{view.sat_in:,}")
+    for reason, n in view.not_replayed.items():
+        summary.add_row(f"not replayed: {reason}", f"{n:,}")
+    out.print(summary)
+    changed = Table(title="Votes whose outcome would have changed")
+    for column in ("id", "symbol", "date", "recorded", "what if", "why"):
+        changed.add_column(column, overflow="fold")
+    for v in view.votes:
+        changed.add_row(str(v.id), v.symbol, v.date.isoformat(), v.recorded, v.whatif, v.why)
+    out.print(changed)
+    if view.sat_in == 0:
+        err.print("note: the state never sat as an elected member in these votes.")
