@@ -142,6 +142,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/vetoes",
         "/api/members",
         "/api/council",
+        "/api/power",
         "/api/decide",
         "/api/events",
         "/api/meetings",

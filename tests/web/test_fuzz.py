@@ -19,6 +19,7 @@ OPERATIONS = [
     "GET /api/vetoes",
     "GET /api/members",
     "GET /api/council",
+    "GET /api/power",
     "POST /api/decide",
     "GET /api/events",
     "GET /api/meetings",

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, err, fail, out
-from unsc.cli.sanctions import sanctions_app
 from unsc.cli.power import power
+from unsc.cli.sanctions import sanctions_app
 from unsc.cli.screen import screen
 from unsc.cli.whatif import whatif
 from unsc.core.errors import UnscError

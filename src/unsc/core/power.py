@@ -34,7 +34,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import comb, factorial
+from math import comb, factorial, gcd
+
+from unsc.core.errors import UnscError
 
 __all__ = [
     "INDICES",
@@ -57,7 +59,7 @@ INDICES: tuple[str, ...] = (
 """The indices by the names ``unsc power --index`` and the JSON use."""
 
 
-class PowerError(ValueError):
+class PowerError(UnscError):
     """A game that cannot be built: says what is wrong and what to give instead."""
 
 
@@ -356,6 +358,11 @@ def power_indices(game: WeightedGame, indices: Sequence[str] = INDICES) -> Power
     if unknown:
         raise PowerError(f"unknown index {unknown[0]!r}: give one of {', '.join(INDICES)}")
     n = game.n
+    g = gcd(*game.weights)
+    if g > 1:  # the same game with smaller numbers: w/g reaches ceil(q/g) iff w reaches q
+        game = WeightedGame(
+            game.names, tuple(w // g for w in game.weights), -(-game.quota // g), game.veto
+        )
     by_size, winning = _swings(game)
     swings = [sum(row) for row in by_size]
     values: dict[str, tuple[Fraction, ...]] = {}

@@ -24,7 +24,7 @@ from unsc.service.database import open_database
 from unsc.service.live import AccessError, LiveHub, listen
 from unsc.service.read_model import ReadModel
 from unsc.sessions.machine import SessionError
-from unsc.web import api, documents, documents_api, live, pages, sanctions, sanctions_pages
+from unsc.web import api, documents, documents_api, live, pages, power, sanctions, sanctions_pages
 from unsc.web.cache import ResponseCache
 from unsc.web.lists import ListAnswers
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
@@ -110,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(live.router)
     app.include_router(live.pages)
     app.include_router(sanctions.router)
+    app.include_router(power.router)
     app.include_router(sanctions_pages.router)
     app.include_router(pages.router)
     app.include_router(documents.router)
