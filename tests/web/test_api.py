@@ -165,6 +165,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/sanctions/{regime}/caps",
         "/api/sanctions/{regime}/triggers",
         "/api/screen",
+        "/api/whatif",
     }
     assert client.get("/docs").status_code == 200
 

@@ -38,6 +38,7 @@ PAGES = [
     "/statements",
     "/statements/S/PRST/2017/16",
     "/drafts/S/2024/255",
+    "/whatif?rule=no-veto",
     "/not-a-page",
 ]
 """Every page a reader reaches from the menu, with a filled-in form where one exists."""
@@ -145,6 +146,7 @@ CHART_PAGES = [
     "/meetings",
     "/statements",
     "/resolutions",
+    "/whatif?rule=no-veto",
 ]
 
 

@@ -42,6 +42,7 @@ OPERATIONS = [
     "GET /api/sanctions/{regime}/caps",
     "GET /api/sanctions/{regime}/triggers",
     "POST /api/screen",
+    "GET /api/whatif",
 ]
 
 

@@ -28,6 +28,7 @@ from unsc.web import api, documents, documents_api, live, pages, power, sanction
 from unsc.web.cache import ResponseCache
 from unsc.web.lists import ListAnswers
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
+from unsc.web.whatif import router as whatif_router
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sanctions_pages.router)
     app.include_router(pages.router)
     app.include_router(documents.router)
+    app.include_router(whatif_router)
     app.add_exception_handler(AccessError, live.access_error)  # type: ignore[arg-type]
     app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
     app.add_middleware(ListAnswers)  # inside the cache: a light path for two lists
