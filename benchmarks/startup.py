@@ -26,11 +26,19 @@ COMMANDS: list[tuple[str, list[str], str | None, float | None]] = [
     ("python -c pass (the floor)", [sys.executable, "-c", "pass"], None, None),
     ("unsc --help", [UNSC, "--help"], None, 0.3),
     ("unsc council", [UNSC, "council"], None, 0.3),
-    ("unsc council --on 2022-05-26 --json", [UNSC, "council", "--on", "2022-05-26", "--json"],
-     None, 0.3),
+    (
+        "unsc council --on 2022-05-26 --json",
+        [UNSC, "council", "--on", "2022-05-26", "--json"],
+        None,
+        0.3,
+    ),
     ("unsc decide --json (S/2022/431)", [UNSC, "decide", "--json"], BALLOT, 0.3),
-    ("unsc sanctions measures --regime 1718 --on 2018-01-01",
-     [UNSC, "sanctions", "measures", "--regime", "1718", "--on", "2018-01-01"], None, None),
+    (
+        "unsc sanctions measures --regime 1718 --on 2018-01-01",
+        [UNSC, "sanctions", "measures", "--regime", "1718", "--on", "2018-01-01"],
+        None,
+        None,
+    ),
 ]
 
 

@@ -228,9 +228,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_public_url_sets_the_address_in_links_and_codes(
-    page: Page, tmp_path: Path
-) -> None:
+def test_serve_public_url_sets_the_address_in_links_and_codes(page: Page, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'unsc.sqlite3'}"
     open_database(url).engine.dispose()
     bad = subprocess.run(

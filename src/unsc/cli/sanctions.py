@@ -37,6 +37,7 @@ def measures(
     from rich.table import Table
 
     from unsc.service import sanctions
+
     day = day_option(on)
     try:
         view = sanctions.measures(regime, day, draft)
@@ -74,6 +75,7 @@ def diff(
     from rich.table import Table
 
     from unsc.service import sanctions
+
     before, after = day_option(since, "--from"), day_option(until, "--to")
     if after < before:
         fail(f"--to ({after}) is before --from ({before}); swap them")
@@ -155,6 +157,7 @@ def caps(
     from rich.table import Table
 
     from unsc.service import sanctions
+
     day = day_option(on)
     try:
         thresholds = sanctions.parse_notices(notices, "--notices")
@@ -225,6 +228,7 @@ def triggers(
 
     from unsc.service import sanctions
     from unsc.service.database import open_database
+
     try:
         database = open_database(db)
         try:
@@ -314,6 +318,7 @@ def list_diff(
     from unsc.sanctions.listing import count_by
     from unsc.sanctions.listing import list_diff as diff_lists
     from unsc.service.sanctions import read_list
+
     try:
         before, after = read_list(old), read_list(new)
     except OSError as e:

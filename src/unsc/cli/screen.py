@@ -34,9 +34,7 @@ def screen(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Alerts CSV.")] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(
-            "--threshold", min=0.0, max=1.0, help="Alert at or above (default: 0.875)."
-        ),
+        typer.Option("--threshold", min=0.0, max=1.0, help="Alert at or above (default: 0.875)."),
     ] = None,
     listing: Annotated[
         Path | None,
@@ -129,6 +127,7 @@ def _screen_file(
     )
 
     from unsc.sanctions.screening import Query
+
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)

@@ -56,6 +56,7 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 """Around each matched word in a snippet (control characters no document contains)."""
 
+
 def names_dprk(text: str | None) -> bool:
     """Whether an agenda item or a title names the DPRK (its spellings in the sources, or
     "North Korea")."""

@@ -280,9 +280,7 @@ class StatementsView:
     per_year: tuple[YearCount, ...]
 
 
-def statements_view(
-    db: Database, f: StatementFilter, *, limit: int, offset: int
-) -> StatementsView:
+def statements_view(db: Database, f: StatementFilter, *, limit: int, offset: int) -> StatementsView:
     with db.sessions() as s:
         total, statements = record.list_statements(s, f, limit=limit, offset=offset)
         per_year = record.statements_per_year(s)

@@ -110,5 +110,3 @@ def council_view(council: CouncilOn) -> dict[str, Any]:
         ),
         "citations": [c.to_dict() for c in council.citations],
     }
-
-

@@ -172,9 +172,7 @@ def search_in(
 ) -> SearchPage:
     """``search`` over a session of its own, for the edges."""
     with db.sessions() as session, reading("cannot search the record"):
-        return search(
-            session, q, kinds=kinds, start=start, end=end, limit=limit, offset=offset
-        )
+        return search(session, q, kinds=kinds, start=start, end=end, limit=limit, offset=offset)
 
 
 _MARKS = re.compile(f"{index.MARK_START}(.*?){index.MARK_END}", re.S)

@@ -180,8 +180,7 @@ def year_columns(
     for j, name in enumerate(series):
         y = top + plot_h + 24 + j * 20
         parts.append(
-            f'<rect x="{left}" y="{y}" width="12" height="12" '
-            f'fill="{PALETTE[j % len(PALETTE)]}"/>'
+            f'<rect x="{left}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
         )
         parts.append(f'<text x="{left + 18}" y="{y + 11}">{escape(legend[name])}</text>')
     parts.append(_source(source, height))
