@@ -39,6 +39,8 @@ PAGES = [
     "/statements/S/PRST/2017/16",
     "/drafts/S/2024/255",
     "/whatif?rule=no-veto",
+    "/power",
+    "/power?on=1950-06-27",
     "/not-a-page",
 ]
 """Every page a reader reaches from the menu, with a filled-in form where one exists."""
@@ -147,6 +149,7 @@ CHART_PAGES = [
     "/statements",
     "/resolutions",
     "/whatif?rule=no-veto",
+    "/power",
 ]
 
 

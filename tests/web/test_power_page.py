@@ -1,0 +1,56 @@
+"""The ``/power`` page in Chromium: the Council on a date, a game of one's own, bad input."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+from playwright.sync_api import Page, expect
+
+
+def test_the_2022_council_shows_exact_fractions_and_a_chart(page: Page, server: str) -> None:
+    page.goto(server + "/power?on=2022-05-26")
+    expect(page.locator("h1")).to_have_text("Voting power")
+    table = page.locator("#table-power")
+    row = table.locator("tr", has_text="United States")
+    expect(row).to_contain_text("421/2145")
+    expect(row).to_contain_text("53/1024")
+    expect(table.locator("tr", has_text="Albania")).to_contain_text("4/2145")
+    expect(table.locator("tr", has_text="Albania")).to_contain_text("0.001865")
+    chart = page.locator("figure svg.chart")
+    expect(chart).to_have_count(1)
+    assert "United States: 19.6%" in (chart.get_attribute("aria-label") or "")
+    expect(page.locator("#definitions")).to_contain_text("Shapley and Shubik (1954)")
+    expect(page.locator("main")).to_contain_text(
+        "every permanent member among them (Charter Art. 27(3))"
+    )
+
+
+def test_a_weighted_game_of_ones_own_from_the_form(page: Page, server: str) -> None:
+    page.goto(server + "/power")
+    page.get_by_label("Weights").fill("2,1,1")
+    page.get_by_label("Quota").fill("3")
+    page.get_by_label("Names").fill("Big,Left,Right")
+    page.get_by_role("button", name="Compute").click()
+    row = page.locator("#table-power tr", has_text="Big")
+    expect(row).to_contain_text("2/3")  # Shapley–Shubik of [3; 2, 1, 1]
+    expect(page.locator("#table-power tr", has_text="Left")).to_contain_text("1/6")
+
+
+def test_bad_input_is_refused_with_what_to_give_instead(server: str) -> None:
+    for query, says in [
+        ("on=2022-13-01", "is not a real date"),
+        ("weights=2,x,1&quota=3", "whole numbers separated by commas"),
+        ("weights=2,1,1&quota=9", "quota 9 is out of range"),
+        ("weights=2,1,1", "give a quota"),
+        ("on=2099-01-01", "give an earlier date"),
+    ]:
+        try:
+            urllib.request.urlopen(f"{server}/power?{query}")
+        except urllib.error.HTTPError as e:
+            body = e.read().decode()
+            assert e.code == 422, query
+            assert says in body, (query, body[:2000])
+            assert "Traceback" not in body
+        else:
+            raise AssertionError(f"/power?{query} was not refused")
