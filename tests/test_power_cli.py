@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -84,3 +85,76 @@ def test_errors_say_what_to_fix(args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert message in " ".join(result.output.split())
     assert "Traceback" not in result.output
+
+
+COUNCIL_1965 = """\
+# The Council from 1966: 15 seats, 9 affirmative votes, the five permanent members' concurrence
+# (Charter Art. 23(1) and Art. 27(3) as amended by A/RES/1991 A (XVIII), in force 31 August 1965)
+seats: [China, France, Russia, United Kingdom, United States,
+        E1, E2, E3, E4, E5, E6, E7, E8, E9, E10]
+votes_needed: 9
+veto: [China, France, Russia, United Kingdom, United States]
+"""
+
+
+def test_rules_file_gives_the_councils_figures(tmp_path: Path) -> None:
+    rules = tmp_path / "council.yaml"
+    rules.write_text(COUNCIL_1965)
+    result = runner.invoke(app, ["power", "--rules", str(rules), "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["game"] == "rules" and body["quota"] == 9 and body["seats"] == 15
+    china, e1 = body["members"][0], body["members"][5]
+    assert (china["name"], china["veto"]) == ("China", True)
+    assert china["shapley_shubik"]["exact"] == "421/2145"
+    assert (e1["name"], e1["veto"], e1["shapley_shubik"]["exact"]) == ("E1", False, "4/2145")
+    assert body["note"] is None
+
+
+def test_a_model_un_committee_by_seat_count_where_abstention_vetoes(
+    tmp_path: Path,
+) -> None:
+    rules = tmp_path / "mun.yaml"
+    rules.write_text("seats: 5\nvotes_needed: 3\nveto: [Seat 1]\nabstention_vetoes: true\n")
+    result = runner.invoke(app, ["power", "--rules", str(rules), "--index", "shapley_shubik"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    # 3 of 5 with Seat 1's concurrence: Seat 1 is pivotal when it comes third, fourth or
+    # fifth (3/5 of the orders); the other 2/5 are shared by the four others
+    assert "Seat 1" in text and "3/5" in text and "1/10" in text
+    assert "an abstention is not a yes" in text and "unchanged" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("seats: [A, B]\nveto: []\n", "votes_needed: field required"),
+        ("seats: [A, B]\nvotes_needed: 3\n", "votes_needed: 3 is more than the 2 seats"),
+        ("seats: [A, A]\nvotes_needed: 1\n", "seats: 'A' is named twice"),
+        ("seats: 3\nvotes_needed: 2\nveto: [France]\n", "veto: 'France' is not one of the seats"),
+        ("seats: 0\nvotes_needed: 1\n", "seats: give at least one seat"),
+        ("seats: [A]\nvotes_needed: two\n", "votes_needed: 'two': give a whole number"),
+        ("seats: [A]\nvotes_needed: 1\nabstention_vetoes: maybe\n", "abstention_vetoes:"),
+        ("seats: [A]\nvotes_needed: 1\nquorum: 2\n", "quorum: not a field"),
+        ("seats: [A\n", "is not YAML"),
+        ("- A\n", "give a mapping"),
+    ],
+)
+def test_rules_file_errors_name_the_field(tmp_path: Path, content: str, message: str) -> None:
+    rules = tmp_path / "bad.yaml"
+    rules.write_text(content)
+    result = runner.invoke(app, ["power", "--rules", str(rules)])
+    assert result.exit_code == 2, result.output
+    text = " ".join(result.output.split())
+    assert message in text and "bad.yaml" in text, text
+    assert "Traceback" not in result.output
+
+
+def test_rules_file_missing_or_with_other_options(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["power", "--rules", str(tmp_path / "none.yaml")])
+    assert missing.exit_code == 2 and "cannot read" in " ".join(missing.output.split())
+    both = runner.invoke(app, ["power", "--rules", "x.yaml", "--weights", "1,1", "--quota", "2"])
+    assert (
+        both.exit_code == 2
+        and "give one of --on (the Council on a date), --weights" in " ".join(both.output.split())
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -33,6 +34,14 @@ def power(
     names: Annotated[
         str | None, typer.Option("--names", help="With --weights: the players' names, A,B,C.")
     ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option(
+            "--rules",
+            help="A council of your own: a YAML file with seats, votes_needed, veto "
+            "and abstention_vetoes.",
+        ),
+    ] = None,
     index: Annotated[
         list[str] | None,
         typer.Option("--index", help="An index to show (repeatable); every index if omitted."),
@@ -43,14 +52,27 @@ def power(
     as_json: JsonFlag = False,
 ) -> None:
     """Each member's voting power (Shapley–Shubik, Banzhaf, Johnston, Deegan–Packel, ...)."""
-    from unsc.service.power import parse_weights, power_view
+    from unsc.service.power import parse_rules, parse_weights, power_view
 
     if weights is None and (quota is not None or names is not None):
         fail("--quota and --names go with --weights: give the weights too, e.g. --weights 2,1,1")
-    if weights is not None and on is not None:
-        fail("give either --on (the Council on a date) or --weights (a game of your own)")
+    if sum(x is not None for x in (on, weights, rules)) > 1:
+        fail(
+            "give one of --on (the Council on a date), --weights (a weighted game) or "
+            "--rules (a council of your own), not more"
+        )
     try:
-        if weights is not None:
+        if rules is not None:
+            try:
+                text = rules.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                fail(f"--rules: cannot read {str(rules)!r} ({type(e).__name__}): give a YAML file")
+            view = power_view(
+                rules=parse_rules(text, str(rules)),
+                indices=index or (),
+                as_float=as_float,
+            )
+        elif weights is not None:
             name_list = None if names is None else [n.strip() for n in names.split(",")]
             view = power_view(
                 weights=parse_weights(weights),
@@ -79,16 +101,25 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
     if view["game"] == "council":
         title = f"Voting power in the Security Council on {view['date']}"
         caption = view["rule"]
+    elif view["game"] == "rules":
+        title = f"Voting power in a council of {view['seats']}"
+        caption = view["rule"]
     else:
         title = f"Voting power with quota {view['quota']} of {view['total_weight']}"
         caption = "a coalition wins when its weights reach the quota"
     table = Table(title=title, caption=caption)
     table.add_column("Member")
-    table.add_column("P" if view["game"] == "council" else "Weight", justify="right")
+    second_heading = {"council": "P", "rules": "Veto"}.get(view["game"], "Weight")
+    table.add_column(second_heading, justify="right")
     for name in view["indices"]:
         table.add_column(SHORT[name], justify="right")
     for m in view["members"]:
-        second = ("P" if m["permanent"] else "") if view["game"] == "council" else str(m["weight"])
+        if view["game"] == "council":
+            second = "P" if m["permanent"] else ""
+        elif view["game"] == "rules":
+            second = "veto" if m["veto"] else ""
+        else:
+            second = str(m["weight"])
         table.add_row(
             m["name"], second, *(_cell(m[name], as_float=as_float) for name in view["indices"])
         )
@@ -99,3 +130,5 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
     )
     for name in view["indices"]:
         out.print(f"  {SHORT[name]}: {view['definitions'][name]}", highlight=False)
+    if view.get("note"):
+        out.print(f"Note: {view['note']}.", highlight=False)

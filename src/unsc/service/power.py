@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from unsc.core.errors import IncompleteCouncilError
 from unsc.core.power import INDICES, PowerError, WeightedGame, power_indices
 
-__all__ = ["DEFINITIONS", "LIMIT", "parse_weights", "power_view"]
+__all__ = ["DEFINITIONS", "LIMIT", "CouncilRules", "parse_rules", "parse_weights", "power_view"]
 
 LIMIT = 50_000_000
 """Players times total weight above which a game is refused: the counting tables' size."""
@@ -42,6 +44,96 @@ def parse_weights(text: str, option: str = "--weights") -> list[int]:
     return weights
 
 
+class CouncilRules(BaseModel):
+    """A council of one's own (a reform, a Model UN committee), as ``--rules FILE`` gives it.
+
+    ``seats``: the members' names, or a count (named Seat 1, Seat 2, ...); ``votes_needed``:
+    the affirmative votes a decision needs; ``veto``: the members whose concurrence it also
+    needs (Art. 27(3)'s permanent members); ``abstention_vetoes``: whether a veto member's
+    abstention blocks it (it does not in the Council's practice since 1946).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seats: list[str] | int
+    votes_needed: int
+    veto: list[str] = []
+    abstention_vetoes: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        """The seats' names, Seat 1.. for a count."""
+        if isinstance(self.seats, int):
+            return [f"Seat {i + 1}" for i in range(self.seats)]
+        return [str(name) for name in self.seats]
+
+
+_FIELD_HELP = {
+    "seats": "give the members' names as a list, [A, B, C], or their number, e.g. 15",
+    "votes_needed": "give a whole number, e.g. 9",
+    "veto": "give a list of the seats' names, e.g. [China, France], or leave it out",
+    "abstention_vetoes": "give true or false",
+}
+
+
+def parse_rules(text: str, source: str = "rules") -> CouncilRules:
+    """A ``CouncilRules`` read from YAML text; each error names ``source`` and the field."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise PowerError(f"{source}{where} is not YAML: {getattr(e, 'problem', e)}") from None
+    if not isinstance(data, dict):
+        raise PowerError(
+            f"{source}: give a mapping with seats, votes_needed, veto and abstention_vetoes"
+        )
+    try:
+        rules = CouncilRules.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "rules"
+        if first["type"] == "missing":
+            why = f"field required: {_FIELD_HELP[field]}"
+        elif first["type"] == "extra_forbidden":
+            why = f"not a field; the fields are {', '.join(_FIELD_HELP)}"
+        else:
+            why = f"{first['input']!r}: {_FIELD_HELP.get(field, first['msg'])}"
+        raise PowerError(f"{source}: {field}: {why}") from None
+    names = rules.names
+    if not names:
+        raise PowerError(f"{source}: seats: give at least one seat")
+    if len(names) ** 2 > LIMIT:
+        raise PowerError(f"{source}: seats: {len(names)} seats are too many to count here")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise PowerError(f"{source}: seats: {name!r} is named twice; give each seat once")
+        seen.add(name)
+    if not 1 <= rules.votes_needed <= len(names):
+        raise PowerError(
+            f"{source}: votes_needed: {rules.votes_needed} is more than the {len(names)} seats"
+            if rules.votes_needed > len(names)
+            else f"{source}: votes_needed: give a number from 1 to {len(names)}"
+        )
+    for name in rules.veto:
+        if name not in seen:
+            raise PowerError(
+                f"{source}: veto: {name!r} is not one of the seats; give names from seats"
+                + (" (Seat 1, Seat 2, ...)" if isinstance(rules.seats, int) else "")
+            )
+    return rules
+
+
+ABSTENTION_NOTE = (
+    "abstention_vetoes is true, and the indices are unchanged: they are computed in the "
+    "yes/no game, where an abstention is not a yes, so a veto member's abstention blocks a "
+    "decision there as a no does; the abstention-aware (ternary) indices are not computed"
+)
+
+
 def _number(value: Fraction, *, as_float: bool) -> dict[str, Any]:
     return {"exact": None if as_float else str(value), "value": float(value)}
 
@@ -52,6 +144,7 @@ def power_view(
     weights: Sequence[int] | None = None,
     quota: int | None = None,
     names: Sequence[str] | None = None,
+    rules: CouncilRules | None = None,
     indices: Sequence[str] = (),
     as_float: bool = False,
 ) -> dict[str, Any]:
@@ -59,7 +152,8 @@ def power_view(
 
     The Council's game is its binary rule on that day (the threshold of affirmative
     votes, every permanent member among them: Charter Art. 27(3)); a weighted game is
-    ``quota`` of the ``weights``. ``indices`` empty means every index.
+    ``quota`` of the ``weights``; ``rules`` a council of one's own (``parse_rules``).
+    ``indices`` empty means every index.
     """
     chosen = list(dict.fromkeys(indices)) or list(INDICES)
     for name in chosen:
@@ -67,7 +161,32 @@ def power_view(
             raise PowerError(f"unknown index {name!r}: give one of {', '.join(INDICES)}")
     members: list[dict[str, Any]]
     view: dict[str, Any]
-    if weights is not None:
+    if rules is not None:
+        seat_names = rules.names
+        veto = set(rules.veto)
+        game = WeightedGame.council(seat_names, [p in veto for p in seat_names], rules.votes_needed)
+        members = [{"name": p, "veto": p in veto} for p in seat_names]
+        view = {
+            "game": "rules",
+            "seats": len(seat_names),
+            "quota": rules.votes_needed,
+            "rule": (
+                f"{rules.votes_needed} affirmative votes of {len(seat_names)}"
+                + (
+                    f", {len(veto)} veto member{'s' if len(veto) > 1 else ''} among them"
+                    if veto
+                    else ", no veto"
+                )
+                + (
+                    " (a veto member's abstention blocks a decision)"
+                    if rules.abstention_vetoes and veto
+                    else ""
+                )
+            ),
+            "note": ABSTENTION_NOTE if rules.abstention_vetoes else None,
+        }
+        citations: list[dict[str, Any]] = []
+    elif weights is not None:
         if quota is None:
             raise PowerError("--weights needs --quota: the weight a coalition needs to win")
         if names is not None and len(names) != len(weights):
@@ -82,7 +201,7 @@ def power_view(
             )
         members = [{"name": n, "weight": w} for n, w in zip(game.names, game.weights, strict=True)]
         view = {"game": "weighted", "quota": quota, "total_weight": sum(game.weights)}
-        citations: list[dict[str, Any]] = []
+        citations = []
     else:
         from unsc.service.record import bundled_law, today
 
