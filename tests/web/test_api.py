@@ -166,6 +166,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/sanctions/{regime}/triggers",
         "/api/screen",
         "/api/whatif",
+        "/api/alignment",
     }
     assert client.get("/docs").status_code == 200
 

@@ -39,6 +39,7 @@ PAGES = [
     "/statements/S/PRST/2017/16",
     "/drafts/S/2024/255",
     "/whatif?rule=no-veto",
+    "/alignment?from=2020-01-01&to=2022-12-31",
     "/power",
     "/power?on=1950-06-27",
     "/not-a-page",
@@ -149,6 +150,7 @@ CHART_PAGES = [
     "/statements",
     "/resolutions",
     "/whatif?rule=no-veto",
+    "/alignment?from=2020-01-01&to=2022-12-31",
     "/power",
 ]
 

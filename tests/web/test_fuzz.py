@@ -43,6 +43,7 @@ OPERATIONS = [
     "GET /api/sanctions/{regime}/triggers",
     "POST /api/screen",
     "GET /api/whatif",
+    "GET /api/alignment",
 ]
 
 

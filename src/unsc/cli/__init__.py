@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from unsc.cli.alignment import alignment
 from unsc.cli.common import JsonFlag, OnOption, day_option, emit, err, fail, out
 from unsc.cli.power import power
 from unsc.cli.sanctions import sanctions_app
@@ -181,6 +182,7 @@ app.add_typer(sanctions_app, name="sanctions")
 app.command("screen")(screen)
 app.command("whatif")(whatif)
 app.command("power")(power)
+app.command("alignment")(alignment)
 
 DbOption = Annotated[
     str | None,

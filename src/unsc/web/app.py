@@ -25,6 +25,7 @@ from unsc.service.live import AccessError, LiveHub, listen
 from unsc.service.read_model import ReadModel
 from unsc.sessions.machine import SessionError
 from unsc.web import api, documents, documents_api, live, pages, power, sanctions, sanctions_pages
+from unsc.web.alignment import router as alignment_router
 from unsc.web.cache import ResponseCache
 from unsc.web.lists import ListAnswers
 from unsc.web.screens import UNSENT_LIMIT, KeepServerSend
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(documents.router)
     app.include_router(whatif_router)
+    app.include_router(alignment_router)
     app.add_exception_handler(AccessError, live.access_error)  # type: ignore[arg-type]
     app.add_exception_handler(SessionError, live.session_error)  # type: ignore[arg-type]
     app.add_middleware(ListAnswers)  # inside the cache: a light path for two lists

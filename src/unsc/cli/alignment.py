@@ -1,0 +1,91 @@
+"""``unsc alignment``: each member's decisive votes and successes, who votes with whom, and
+the permanent members' unanimity per year, over a period of the record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from unsc.cli.common import JsonFlag, day_option, emit, fail, out
+from unsc.cli.whatif import plain
+from unsc.core.errors import UnscError
+
+if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
+    from unsc.service.alignment import AlignmentView
+
+
+def alignment(
+    since: Annotated[
+        str | None, typer.Option("--from", help="First day of the period (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).")
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Part of the votes' subject, e.g. KOREA.")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Decisive votes, success, agreement and the permanent members' unanimity per year."""
+    from unsc.service.alignment import alignment_view
+    from unsc.service.database import open_database
+    from unsc.service.record import record_source
+
+    start = day_option(since, "--from") if since else None
+    end = day_option(until, "--to") if until else None
+    try:
+        database = open_database(db)
+        try:
+            view = alignment_view(database, start=start, end=end, subject=subject)
+        finally:
+            database.close()
+    except UnscError as e:
+        fail(str(e))
+    if as_json:
+        data = plain(view)
+        data["source"] = record_source()
+        emit(data)
+        return
+    _print(view)
+
+
+def _print(view: AlignmentView) -> None:
+    from rich.table import Table
+
+    out.print(
+        f"{view.votes:,} recorded votes ({view.left_out:,} without each member's vote left out)."
+    )
+    out.print(view.definitions, style="dim", highlight=False)
+    members = Table(title="Decisive votes and success")
+    for column in ("member", "sat", "decisive", "%", "succeeded", "%"):
+        members.add_column(column, justify="left" if column == "member" else "right")
+    for m in view.members:
+        members.add_row(
+            m.name + (" (P)" if m.permanent else ""),
+            f"{m.sat:,}",
+            f"{m.decisive:,}",
+            f"{m.decisive_share:.1%}",
+            f"{m.succeeded:,}",
+            f"{m.success_share:.1%}",
+        )
+    out.print(members)
+    years = Table(title="The permanent members' unanimity per year")
+    for column in ("year", "all five sat", "unanimous", "%", "one absent", "first split"):
+        years.add_column(column)
+    for u in view.unanimity:
+        split = f"{u.first_split[1]} ({u.first_split[2]})" if u.first_split else ""
+        share = f"{u.unanimous / u.votes:.0%}" if u.votes else ""
+        years.add_row(str(u.year), str(u.votes), str(u.unanimous), share, str(u.absent), split)
+    out.print(years)
+    names = {m.key: m.name for m in view.members}
+    pairs = sorted((p for p in view.agreement if p.a != p.b), key=lambda p: p.agreement)
+    least = Table(title="The pairs that agreed least (agreement: same cast on votes both sat on)")
+    for column in ("members", "together", "agreement"):
+        least.add_column(column)
+    for p in pairs[:10]:
+        least.add_row(f"{names[p.a]} – {names[p.b]}", str(p.together), f"{p.agreement:.1%}")
+    out.print(least)
