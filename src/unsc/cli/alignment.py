@@ -3,31 +3,31 @@ the permanent members' unanimity per year, over a period of the record."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from unsc.cli.common import JsonFlag, day_option, emit, fail, out
-from unsc.cli.whatif import plain
+from unsc.cli.common import (
+    DbUrlOption,
+    FromOption,
+    JsonFlag,
+    SubjectOption,
+    ToOption,
+    day_option,
+    emit,
+    fail,
+    out,
+)
 from unsc.core.errors import UnscError
+from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
     from unsc.service.alignment import AlignmentView
 
 
 def alignment(
-    since: Annotated[
-        str | None, typer.Option("--from", help="First day of the period (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).")
-    ] = None,
-    subject: Annotated[
-        str | None, typer.Option("--subject", help="Part of the votes' subject, e.g. KOREA.")
-    ] = None,
-    db: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
-    ] = None,
+    since: FromOption = None,
+    until: ToOption = None,
+    subject: SubjectOption = None,
+    db: DbUrlOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Decisive votes, success, agreement and the permanent members' unanimity per year."""

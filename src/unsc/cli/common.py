@@ -18,6 +18,16 @@ err = Console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 OnOption = Annotated[str | None, typer.Option("--on", help="Date (YYYY-MM-DD); today if omitted.")]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="First day of the period (YYYY-MM-DD).")
+]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).")]
+SubjectOption = Annotated[
+    str | None, typer.Option("--subject", help="Part of the votes' subject, e.g. KOREA.")
+]
+DbUrlOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
+]
 
 
 def fail(message: str) -> NoReturn:

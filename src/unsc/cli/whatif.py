@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from unsc.cli.common import JsonFlag, day_option, emit, err, fail, out
-from unsc.core.citations import Citation
+from unsc.cli.common import (
+    DbUrlOption,
+    FromOption,
+    JsonFlag,
+    SubjectOption,
+    ToOption,
+    day_option,
+    emit,
+    err,
+    fail,
+    out,
+)
 from unsc.core.errors import UnscError
+from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
     from unsc.service.whatif import WhatIfView
-
-
-def plain(value: Any) -> Any:
-    """A typed view as JSON-ready values: dates as YYYY-MM-DD, citations as their dicts."""
-    if isinstance(value, Citation):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def whatif(
@@ -39,22 +33,14 @@ def whatif(
             help="no-veto, abstention-veto, two-vetoes, threshold=N or veto-for=STATE.",
         ),
     ],
-    since: Annotated[
-        str | None, typer.Option("--from", help="First day of the period (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--to", help="Last day of the period (YYYY-MM-DD).")
-    ] = None,
+    since: FromOption = None,
+    until: ToOption = None,
     member: Annotated[
         str | None,
         typer.Option("--member", help="Only the votes in which this member sat (name or code)."),
     ] = None,
-    subject: Annotated[
-        str | None, typer.Option("--subject", help="Part of the votes' subject, e.g. KOREA.")
-    ] = None,
-    db: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: the user's SQLite file).")
-    ] = None,
+    subject: SubjectOption = None,
+    db: DbUrlOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Replay the recorded votes under another rule and list the votes whose outcome changes."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -14,9 +13,9 @@ import orjson
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from unsc.core.citations import Citation
 from unsc.core.errors import UnscError
 from unsc.core.law import Law
+from unsc.core.plain import plain
 from unsc.service import events as events_service
 from unsc.service import members as members_service
 from unsc.service import votes as votes_service
@@ -56,22 +55,6 @@ def answer(data: dict[str, Any]) -> Response:
     the tests check, so FastAPI need not validate every answer again."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Response(body, media_type="application/json")
-
-
-def plain(value: Any) -> Any:
-    """A typed view as JSON-ready values, converted once, at the edge: a row as its fields
-    in order, a date as YYYY-MM-DD, a tuple as a list, a citation as ``Citation.to_dict``."""
-    if isinstance(value, Citation):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def database(request: Request) -> Database:

@@ -28,6 +28,7 @@ from unsc.analysis.vetoes import CastVeto
 from unsc.analysis.vetoes import in_words as veto_words
 from unsc.core.documents import VoteRow
 from unsc.core.errors import UnscError
+from unsc.core.plain import plain
 from unsc.service import members as members_service
 from unsc.service import search as search_service
 from unsc.service import votes as votes_service
@@ -37,7 +38,7 @@ from unsc.service.read_model import ReadModel, RowPage, VoteFilter
 from unsc.service.record import bundled_law, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.web import charts
-from unsc.web.api import database, member_keys, plain, vote_body
+from unsc.web.api import database, member_keys, vote_body
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(str(resources.files("unsc.web").joinpath("templates"))))

@@ -12,10 +12,11 @@ from pydantic import BaseModel, Field
 
 from unsc.analysis.whatif import RULES_HELP, RuleKind
 from unsc.core.errors import UnscError
+from unsc.core.plain import plain
 from unsc.service.record import record_source
 from unsc.service.whatif import WhatIfView, whatif_view
 from unsc.web import charts
-from unsc.web.api import ERRORS, From, To, answer, database, plain
+from unsc.web.api import ERRORS, From, To, answer, database
 from unsc.web.pages import Table, error_page, render
 
 router = APIRouter(tags=["record"])
