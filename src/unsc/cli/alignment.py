@@ -11,12 +11,11 @@ from unsc.cli.common import (
     JsonFlag,
     SubjectOption,
     ToOption,
-    day_option,
+    ask_record,
     emit,
-    fail,
     out,
+    period,
 )
-from unsc.core.errors import UnscError
 from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
@@ -32,19 +31,10 @@ def alignment(
 ) -> None:
     """Decisive votes, success, agreement and the permanent members' unanimity per year."""
     from unsc.service.alignment import alignment_view
-    from unsc.service.database import open_database
     from unsc.service.record import record_source
 
-    start = day_option(since, "--from") if since else None
-    end = day_option(until, "--to") if until else None
-    try:
-        database = open_database(db)
-        try:
-            view = alignment_view(database, start=start, end=end, subject=subject)
-        finally:
-            database.close()
-    except UnscError as e:
-        fail(str(e))
+    start, end = period(since, until)
+    view = ask_record(db, lambda d: alignment_view(d, start=start, end=end, subject=subject))
     if as_json:
         data = plain(view)
         data["source"] = record_source()

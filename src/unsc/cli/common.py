@@ -1,17 +1,23 @@
-"""What every command shares: the consoles, ``--json``, errors, dates."""
+"""What every command shares: the consoles, ``--json``, errors, dates, the record."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
-from typing import Annotated, Any, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
 from unsc.core.errors import UnscError
 from unsc.service.clock import today
+
+if TYPE_CHECKING:  # the database is opened when a command asks it, not at start-up
+    from unsc.service.database import Database
+
+Answer = TypeVar("Answer")
 
 out = Console()
 err = Console(stderr=True)
@@ -45,5 +51,27 @@ def day_option(text: str | None, option: str = "--on") -> dt.date:
 
     try:
         return today() if text is None else parse_day(text, option)
+    except UnscError as e:
+        fail(str(e))
+
+
+def period(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """``--from`` and ``--to`` as dates, either left open when omitted."""
+    start = day_option(since, "--from") if since else None
+    end = day_option(until, "--to") if until else None
+    return start, end
+
+
+def ask_record(db: str | None, question: Callable[[Database], Answer]) -> Answer:
+    """Opens the record's database (``--db``, or the user's), asks it one question and
+    closes it; an error ends the command with its message."""
+    from unsc.service.database import open_database
+
+    try:
+        database = open_database(db)
+        try:
+            return question(database)
+        finally:
+            database.close()
     except UnscError as e:
         fail(str(e))

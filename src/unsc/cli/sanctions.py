@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from unsc.cli.common import JsonFlag, OnOption, day_option, emit, fail, out
+from unsc.cli.common import JsonFlag, OnOption, ask_record, day_option, emit, fail, out
 from unsc.cli.list_update import list_update
 from unsc.core.errors import UnscError
 
@@ -227,16 +227,8 @@ def triggers(
     from rich.table import Table
 
     from unsc.service import sanctions
-    from unsc.service.database import open_database
 
-    try:
-        database = open_database(db)
-        try:
-            view = sanctions.triggers(database, regime)
-        finally:
-            database.close()
-    except UnscError as e:
-        fail(str(e))
+    view = ask_record(db, lambda d: sanctions.triggers(d, regime))
     if as_json:
         emit(view)
         return

@@ -12,13 +12,12 @@ from unsc.cli.common import (
     JsonFlag,
     SubjectOption,
     ToOption,
-    day_option,
+    ask_record,
     emit,
     err,
-    fail,
     out,
+    period,
 )
-from unsc.core.errors import UnscError
 from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
@@ -44,20 +43,14 @@ def whatif(
     as_json: JsonFlag = False,
 ) -> None:
     """Replay the recorded votes under another rule and list the votes whose outcome changes."""
-    from unsc.service.database import open_database
     from unsc.service.record import record_source
     from unsc.service.whatif import whatif_view
 
-    start = day_option(since, "--from") if since else None
-    end = day_option(until, "--to") if until else None
-    try:
-        database = open_database(db)
-        try:
-            view = whatif_view(database, rule, start=start, end=end, member=member, subject=subject)
-        finally:
-            database.close()
-    except UnscError as e:
-        fail(str(e))
+    start, end = period(since, until)
+    view = ask_record(
+        db,
+        lambda d: whatif_view(d, rule, start=start, end=end, member=member, subject=subject),
+    )
     if as_json:
         data = plain(view)
         data["source"] = record_source()
