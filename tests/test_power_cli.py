@@ -158,3 +158,69 @@ def test_rules_file_missing_or_with_other_options(tmp_path: Path) -> None:
         both.exit_code == 2
         and "give one of --on (the Council on a date), --weights" in " ".join(both.output.split())
     )
+
+
+def test_reform_uniting_for_consensus_as_json_with_its_source() -> None:
+    result = runner.invoke(app, ["power", "--reform", "uniting-for-consensus", "--json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["game"] == "reform" and body["seats"] == 25 and body["quota"] == 15
+    france, elected = body["members"][0], body["members"][5]
+    assert (france["name"], france["category"], france["veto"]) == ("France", "permanent", True)
+    assert (elected["name"], elected["category"], elected["veto"]) == (
+        "Elected 1",
+        "non-permanent",
+        False,
+    )
+    assert france["shapley_shubik"]["exact"] == "332/1725"
+    assert elected["shapley_shubik"]["exact"] == "13/6900"
+    assert sum(m["shapley_shubik"]["value"] for m in body["members"]) == pytest.approx(1)
+    reform = body["reform"]
+    assert reform["symbol"] == "A/59/L.68"
+    assert reform["official_url"] == "https://undocs.org/en/A/59/L.68"
+    assert "shall consist of twenty-five Members" in reform["quotes"][0]["text"]
+    assert reform["options"][0] | {"why": ""} == {
+        "key": "votes_needed",
+        "value": 15,
+        "default": 15,
+        "given": False,
+        "why": "",
+    }
+
+
+def test_reform_option_changes_the_votes_needed_and_says_it_was_given() -> None:
+    result = runner.invoke(
+        app,
+        ["power", "--reform", "uniting-for-consensus", "--reform-option", "votes_needed=14"],
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert "14 affirmative votes of 25, 5 veto members among them" in said
+    assert "votes_needed = 14 (given)" in said
+    assert "Not read:" in said
+
+
+def test_reform_list_names_each_draft_and_why_two_are_out() -> None:
+    result = runner.invoke(app, ["power", "--reform", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    reforms = {r["key"]: r for r in json.loads(result.stdout)["reforms"]}
+    assert reforms["uniting-for-consensus"]["bundled"] is True
+    assert reforms["g4"]["symbol"] == "A/59/L.64" and reforms["g4"]["bundled"] is False
+    assert "not read" in reforms["african-union"]["why_not_bundled"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--reform", "g5"], "unknown reform 'g5': give one of uniting-for-consensus"),
+        (["--reform", "g4"], "g4 (A/59/L.64) is not bundled"),
+        (["--reform", "uniting-for-consensus", "--reform-option", "x=1"], "has no option 'x'"),
+        (["--reform-option", "votes_needed=14"], "--reform-option goes with --reform"),
+        (["--reform", "uniting-for-consensus", "--on", "2022-05-26"], "give one of --on"),
+    ],
+)
+def test_reform_errors_say_what_to_give(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["power", *args])
+    assert result.exit_code != 0
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output

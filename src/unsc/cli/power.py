@@ -42,6 +42,21 @@ def power(
             "and abstention_vetoes.",
         ),
     ] = None,
+    reform: Annotated[
+        str | None,
+        typer.Option(
+            "--reform",
+            help="A reform proposal read from its document, e.g. uniting-for-consensus; "
+            "list shows them all.",
+        ),
+    ] = None,
+    reform_option: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reform-option",
+            help="With --reform: KEY=VALUE for a number its text leaves open (repeatable).",
+        ),
+    ] = None,
     index: Annotated[
         list[str] | None,
         typer.Option("--index", help="An index to show (repeatable); every index if omitted."),
@@ -56,13 +71,25 @@ def power(
 
     if weights is None and (quota is not None or names is not None):
         fail("--quota and --names go with --weights: give the weights too, e.g. --weights 2,1,1")
-    if sum(x is not None for x in (on, weights, rules)) > 1:
+    if sum(x is not None for x in (on, weights, rules, reform)) > 1:
         fail(
-            "give one of --on (the Council on a date), --weights (a weighted game) or "
-            "--rules (a council of your own), not more"
+            "give one of --on (the Council on a date), --weights (a weighted game), "
+            "--rules (a council of your own) or --reform (a reform proposal), not more"
         )
+    if reform_option and reform is None:
+        fail("--reform-option goes with --reform: give the reform too, e.g. --reform NAME")
+    if reform is not None and reform.strip().lower() == "list":
+        _reforms(as_json=as_json)
+        return
     try:
-        if rules is not None:
+        if reform is not None:
+            view = power_view(
+                reform=reform,
+                reform_options=reform_option or (),
+                indices=index or (),
+                as_float=as_float,
+            )
+        elif rules is not None:
             try:
                 text = rules.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
@@ -91,6 +118,23 @@ def power(
     _print(view, as_float=as_float)
 
 
+def _reforms(*, as_json: bool) -> None:
+    from unsc.service.reform import reform_list
+
+    items = reform_list()
+    if as_json:
+        emit({"reforms": items})
+        return
+    for r in items:
+        if r["bundled"]:
+            options = ", ".join(r["options"]) or "none"
+            out.print(f"{r['key']}: {r['symbol']} (options: {options})", highlight=False)
+        else:
+            out.print(
+                f"{r['key']}: {r['symbol']}, not bundled: {r['why_not_bundled']}", highlight=False
+            )
+
+
 def _cell(number: dict[str, Any], *, as_float: bool) -> str:
     return f"{number['value']:.6f}" if as_float else str(number["exact"])
 
@@ -104,12 +148,15 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
     elif view["game"] == "rules":
         title = f"Voting power in a council of {view['seats']}"
         caption = view["rule"]
+    elif view["game"] == "reform":
+        title = f"Voting power under {view['reform']['symbol']} ({view['reform']['key']})"
+        caption = view["rule"]
     else:
         title = f"Voting power with quota {view['quota']} of {view['total_weight']}"
         caption = "a coalition wins when its weights reach the quota"
     table = Table(title=title, caption=caption)
     table.add_column("Member")
-    second_heading = {"council": "P", "rules": "Veto"}.get(view["game"], "Weight")
+    second_heading = {"council": "P", "rules": "Veto", "reform": "Seat"}.get(view["game"], "Weight")
     table.add_column(second_heading, justify="right")
     for name in view["indices"]:
         table.add_column(SHORT[name], justify="right")
@@ -118,6 +165,8 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
             second = "P" if m["permanent"] else ""
         elif view["game"] == "rules":
             second = "veto" if m["veto"] else ""
+        elif view["game"] == "reform":
+            second = m["category"] + (", veto" if m["veto"] else "")
         else:
             second = str(m["weight"])
         table.add_row(
@@ -132,3 +181,22 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
         out.print(f"  {SHORT[name]}: {view['definitions'][name]}", highlight=False)
     if view.get("note"):
         out.print(f"Note: {view['note']}.", highlight=False)
+    if view.get("reform"):
+        _print_reform(view["reform"])
+
+
+def _print_reform(reform: dict[str, Any]) -> None:
+    out.print(f"Source: {reform['symbol']}, {reform['official_url']}", highlight=False)
+    for read in reform["read"]:
+        line = f"  read from {read['url']} on {read['read_on']}: {read['what']}"
+        out.print(line, highlight=False)
+    for q in reform["quotes"]:
+        out.print(f'  {q["where"]}: "{q["text"]}"', highlight=False)
+    for o in reform["options"]:
+        how = "given" if o["given"] else "by default"
+        out.print(f"  {o['key']} = {o['value']} ({how}): {o['why']}", highlight=False)
+    for c in reform["categories"]:
+        if c["binary"]:
+            out.print(f"  {c['name']}: {c['binary']}", highlight=False)
+    for item in reform["not_read"]:
+        out.print(f"  Not read: {item}", highlight=False)

@@ -147,18 +147,30 @@ def power_view(
     rules: CouncilRules | None = None,
     indices: Sequence[str] = (),
     as_float: bool = False,
+    reform: str | None = None,
+    reform_options: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Each member's power: the Council that sat on ``day``, or the weighted game given.
 
     The Council's game is its binary rule on that day (the threshold of affirmative
     votes, every permanent member among them: Charter Art. 27(3)); a weighted game is
     ``quota`` of the ``weights``; ``rules`` a council of one's own (``parse_rules``).
-    ``indices`` empty means every index.
+    ``indices`` empty means every index. ``reform``: a bundled reform proposal by name
+    (``unsc.service.reform``), with ``reform_options`` as ``KEY=VALUE``.
     """
     chosen = list(dict.fromkeys(indices)) or list(INDICES)
     for name in chosen:
         if name not in INDICES:
             raise PowerError(f"unknown index {name!r}: give one of {', '.join(INDICES)}")
+    reform_view: dict[str, Any] | None = None
+    if reform is not None:
+        from unsc.service.reform import reform_council, reform_summary
+
+        reformed = reform_council(reform, reform_options)
+        rules = CouncilRules(
+            seats=list(reformed.seats), votes_needed=reformed.votes_needed, veto=list(reformed.veto)
+        )
+        reform_view = reform_summary(reformed)
     members: list[dict[str, Any]]
     view: dict[str, Any]
     if rules is not None:
@@ -242,4 +254,9 @@ def power_view(
             "citations": citations,
         }
     )
+    if reform_view is not None:
+        view["game"] = "reform"
+        view["reform"] = reform_view
+        for member, category in zip(members, reformed.category, strict=True):
+            member["category"] = category
     return view
