@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import gzip
 import hashlib
+import json
 from collections.abc import Iterator
 from importlib import resources
 
@@ -172,3 +173,42 @@ def test_rows_that_do_not_fit_are_refused_by_name() -> None:
         AssemblyVotes.from_columns(**ok, vote_rcid=[1], vote=["present"])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="rcid 7 is not a roll call"):
         AssemblyVotes.from_columns(**ok, vote_rcid=[7], vote=["yes"])  # type: ignore[arg-type]
+
+
+def test_the_command_gives_the_matrix_with_its_source() -> None:
+    from typer.testing import CliRunner
+
+    from unsc.cli import app
+
+    runner = CliRunner()
+    args = ["alignment", "--assembly", "--from", "2019-01-01", "--to", "2019-12-31"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    pair = next(p for p in data["agreement"] if {p["a"], p["b"]} == {"USA", "GBR"})
+    assert (pair["together"], pair["same"], pair["agreement"]) == (90, 48, 0.5333)
+    assert data["roll_calls"] == 90 and len(data["members"]) == 15
+    assert "hdl:1902.1/12379" in data["source"]["citation"]
+    table = runner.invoke(app, args)
+    assert table.exit_code == 0 and "United States" in table.stdout and "53%" in table.stdout
+    later = runner.invoke(app, ["alignment", "--assembly", "--from", "2022-01-01"])
+    assert later.exit_code == 0 and "stop on 2020-01-14" in later.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--assembly", "--issue", "sanctions"], "hr (Human rights)"),
+        (["--issue", "hr"], "add --assembly"),
+        (["--assembly", "--subject", "KOREA"], "give --issue instead"),
+        (["--assembly", "--from", "2020-01-01", "--to", "2019-01-01"], "swap them"),
+    ],
+)
+def test_the_command_refuses_bad_input_with_what_to_do(args: list[str], words: str) -> None:
+    from typer.testing import CliRunner
+
+    from unsc.cli import app
+
+    result = CliRunner().invoke(app, ["alignment", *args])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert words in " ".join(result.output.split())

@@ -223,7 +223,7 @@ def _note(start: dt.date, end: dt.date | None, roll_calls: int, issue: str | Non
         return (
             f"The General Assembly roll calls bundled stop on {last} (Erik Voeten's data as "
             f"the unvotes package holds them): none falls {period}. Give a period that "
-            f"starts on or before {last}; the Council's own votes above are not affected."
+            f"starts on or before {last}."
         )
     said = []
     if end and end > LAST_ROLL_CALL:
