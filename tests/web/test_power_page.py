@@ -17,13 +17,31 @@ def test_the_2022_council_shows_exact_fractions_and_a_chart(page: Page, server: 
     expect(row).to_contain_text("53/1024")
     expect(table.locator("tr", has_text="Albania")).to_contain_text("4/2145")
     expect(table.locator("tr", has_text="Albania")).to_contain_text("0.001865")
-    chart = page.locator("figure svg.chart")
-    expect(chart).to_have_count(1)
-    assert "United States: 19.6%" in (chart.get_attribute("aria-label") or "")
+    charts = page.locator("figure svg.chart")
+    expect(charts).to_have_count(2)  # the yes/no index, then the one with abstention
+    assert "United States: 19.6%" in (charts.first.get_attribute("aria-label") or "")
     expect(page.locator("#definitions")).to_contain_text("Shapley and Shubik (1954)")
     expect(page.locator("main")).to_contain_text(
         "every permanent member among them (Charter Art. 27(3))"
     )
+
+
+def test_the_council_with_abstention_beside_the_yes_no_indices(page: Page, server: str) -> None:
+    page.goto(server + "/power?on=2022-05-26")
+    section = page.locator("#abstention")
+    expect(page.locator("#abstention-heading")).to_have_text("With abstention")
+    expect(section).to_contain_text("its abstention does not")
+    expect(section).to_contain_text("Namibia advisory opinion")
+    row = section.locator("#table-ternary tr", has_text="Albania")
+    expect(row).to_contain_text("26557607/1450833930")  # about 1.8%, not 0.19%
+    expect(row).to_contain_text("5906/531441")
+    us = section.locator("#table-ternary tr", has_text="United States")
+    expect(us).to_contain_text("12820/1594323")  # its abstention passes where its no fails
+    chart = section.locator("figure svg.chart")
+    assert "Albania: 1.8%" in (chart.get_attribute("aria-label") or "")
+    expect(page.locator("#definitions")).to_contain_text("Felsenthal and Machover (1997)")
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_weighted_game_of_ones_own_from_the_form(page: Page, server: str) -> None:
@@ -35,6 +53,7 @@ def test_a_weighted_game_of_ones_own_from_the_form(page: Page, server: str) -> N
     row = page.locator("#table-power tr", has_text="Big")
     expect(row).to_contain_text("2/3")  # Shapley–Shubik of [3; 2, 1, 1]
     expect(page.locator("#table-power tr", has_text="Left")).to_contain_text("1/6")
+    expect(page.locator("#abstention")).to_have_count(0)  # a weighted game has no abstention
 
 
 def test_bad_input_is_refused_with_what_to_give_instead(server: str) -> None:

@@ -19,6 +19,8 @@ SHORT = {
     "holler": "Holler",
     "coleman_prevent": "Coleman prevent",
     "coleman_initiate": "Coleman initiate",
+    "ternary_shapley_shubik": "S–S, abstain",
+    "ternary_banzhaf": "Banzhaf, abstain",
 }
 
 
@@ -181,6 +183,10 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
         out.print(f"  {SHORT[name]}: {view['definitions'][name]}", highlight=False)
     if view.get("note"):
         out.print(f"Note: {view['note']}.", highlight=False)
+    if view.get("ternary"):
+        out.print(
+            f"With abstention (the 'abstain' columns): {view['ternary']['rule']}.", highlight=False
+        )
     if view.get("reform"):
         _print_reform(view["reform"])
 

@@ -6,7 +6,7 @@ or says no, and the rule maps each of the 3^n profiles to pass or fail, monotoni
 (no < abstain < yes). The Council is one: a decision needs ``quota`` affirmative votes
 and no permanent member voting no (Charter Art. 27(3)); a permanent member's
 abstention is not a veto in the Council's practice since 1946 (upheld by the
-International Court of Justice, Namibia advisory opinion, ICJ Reports 1971, p. 22,
+International Court of Justice, Namibia advisory opinion, ICJ Reports 1971, p. 16,
 para. 22). With ``abstention_vetoes`` a veto member's abstention blocks as its no does.
 
 Two measures, each a probability when every voter picks each of its three options
@@ -21,7 +21,7 @@ with probability 1/3, independently (the ternary a priori model):
   index, applied to three options. With abstention counted as no for everyone, it
   still gives the Shapley-Shubik index: the roll-call interpretation holds for
   any exchangeable votes (Kurz and Napel, "The roll call interpretation of the
-  Shapley value", Economics Letters 173 (2018) 108-112).
+  Shapley value", arXiv:1808.02696, 2018).
 * ``ternary_banzhaf``: the probability that the voter's choice decides the outcome,
   i.e. that with the others' votes fixed (each of their 3^(n-1) profiles equally
   likely) its yes passes the decision and its no fails it. It is the sum of two

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from unsc.core.errors import IncompleteCouncilError
 from unsc.core.power import INDICES, PowerError, WeightedGame, power_indices
+from unsc.core.ternary import TERNARY_INDICES, TernaryCouncil, ternary_power
 
 __all__ = ["DEFINITIONS", "LIMIT", "CouncilRules", "parse_rules", "parse_weights", "power_view"]
 
@@ -26,6 +27,14 @@ DEFINITIONS: dict[str, str] = {
     "holler": "Holler (1982), Political Studies 30: 262-271 (public good index)",
     "coleman_prevent": "Coleman (1971), in Lieberman (ed.), Social Choice: 269-300",
     "coleman_initiate": "Coleman (1971), in Lieberman (ed.), Social Choice: 269-300",
+    "ternary_shapley_shubik": (
+        "Felsenthal and Machover (1997), International Journal of Game Theory 26: 335-351 "
+        "(ternary voting games), with their roll-call model, Public Choice 87 (1996): 315-318"
+    ),
+    "ternary_banzhaf": (
+        "Felsenthal and Machover (1997), International Journal of Game Theory 26: 335-351 "
+        "(ternary voting games): the probability that the member's choice decides"
+    ),
 }
 """The published source of each index's definition."""
 
@@ -128,10 +137,35 @@ def parse_rules(text: str, source: str = "rules") -> CouncilRules:
 
 
 ABSTENTION_NOTE = (
-    "abstention_vetoes is true, and the indices are unchanged: they are computed in the "
-    "yes/no game, where an abstention is not a yes, so a veto member's abstention blocks a "
-    "decision there as a no does; the abstention-aware (ternary) indices are not computed"
+    "abstention_vetoes is true: the yes/no indices are unchanged, since in the yes/no game "
+    "an abstention is not a yes and a veto member's abstention already blocks a decision "
+    "there as its no does; the abstention-aware (ternary) indices count it as a block"
 )
+
+
+def _ternary(
+    game: TernaryCouncil, members: list[dict[str, Any]], chosen: Sequence[str], *, as_float: bool
+) -> dict[str, Any]:
+    """Adds each member's abstention-aware power; returns the game's own figures."""
+    power = ternary_power(game)
+    for i, member in enumerate(members):
+        for name in chosen:
+            if name in TERNARY_INDICES:
+                member[name] = _number(power.values[name][i], as_float=as_float)
+        member["yes_vs_abstain"] = _number(power.yes_vs_abstain[i], as_float=as_float)
+        member["abstain_vs_no"] = _number(power.abstain_vs_no[i], as_float=as_float)
+    return {
+        "rule": (
+            "each member votes yes, abstains or votes no; a veto member's "
+            + (
+                "abstention blocks a decision as its no does"
+                if game.abstention_vetoes
+                else "no blocks a decision, its abstention does not (Art. 27(3) in the Council's "
+                "practice since 1946; ICJ, Namibia advisory opinion, 1971, para. 22)"
+            )
+        ),
+        "passes": _number(power.passes, as_float=as_float),
+    }
 
 
 def _number(value: Fraction, *, as_float: bool) -> dict[str, Any]:
@@ -158,10 +192,12 @@ def power_view(
     ``indices`` empty means every index. ``reform``: a bundled reform proposal by name
     (``unsc.service.reform``), with ``reform_options`` as ``KEY=VALUE``.
     """
-    chosen = list(dict.fromkeys(indices)) or list(INDICES)
+    every = (*INDICES, *TERNARY_INDICES)
+    chosen = list(dict.fromkeys(indices)) or list(every)
     for name in chosen:
-        if name not in INDICES:
-            raise PowerError(f"unknown index {name!r}: give one of {', '.join(INDICES)}")
+        if name not in every:
+            raise PowerError(f"unknown index {name!r}: give one of {', '.join(every)}")
+    ternary: TernaryCouncil | None = None
     reform_view: dict[str, Any] | None = None
     if reform is not None:
         from unsc.service.reform import reform_council, reform_summary
@@ -177,6 +213,12 @@ def power_view(
         seat_names = rules.names
         veto = set(rules.veto)
         game = WeightedGame.council(seat_names, [p in veto for p in seat_names], rules.votes_needed)
+        ternary = TernaryCouncil.council(
+            seat_names,
+            [p in veto for p in seat_names],
+            rules.votes_needed,
+            abstention_vetoes=rules.abstention_vetoes,
+        )
         members = [{"name": p, "veto": p in veto} for p in seat_names]
         view = {
             "game": "rules",
@@ -228,6 +270,9 @@ def power_view(
         game = WeightedGame.council(
             [m.name for m in people], [m.permanent for m in people], council.threshold
         )
+        ternary = TernaryCouncil.council(
+            [m.name for m in people], [m.permanent for m in people], council.threshold
+        )
         members = [{"name": m.name, "iso3": m.iso3, "permanent": m.permanent} for m in people]
         view = {
             "game": "council",
@@ -240,10 +285,21 @@ def power_view(
             ),
         }
         citations = [c.to_dict() for c in council.citations]
-    result = power_indices(game, chosen)
+    if ternary is None:
+        asked = [name for name in indices if name in TERNARY_INDICES]
+        if asked:
+            raise PowerError(
+                f"{asked[0]} needs a council (a date, --rules or --reform): a weighted game "
+                "has no abstention; leave it out"
+            )
+        chosen = [name for name in chosen if name not in TERNARY_INDICES]
+    binary = [name for name in chosen if name in INDICES]
+    result = power_indices(game, binary)
     for i, member in enumerate(members):
-        for name in chosen:
+        for name in binary:
             member[name] = _number(result.values[name][i], as_float=as_float)
+    if ternary is not None and any(name in TERNARY_INDICES for name in chosen):
+        view["ternary"] = _ternary(ternary, members, chosen, as_float=as_float)
     view.update(
         {
             "indices": chosen,

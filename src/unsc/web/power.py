@@ -37,6 +37,19 @@ class PowerMember(BaseModel):
     holler: PowerNumber | None = None
     coleman_prevent: PowerNumber | None = None
     coleman_initiate: PowerNumber | None = None
+    ternary_shapley_shubik: PowerNumber | None = None
+    ternary_banzhaf: PowerNumber | None = None
+    yes_vs_abstain: PowerNumber | None = Field(
+        None, description="Abstention-aware: the chance its yes passes where its abstention fails"
+    )
+    abstain_vs_no: PowerNumber | None = Field(
+        None, description="Abstention-aware: the chance its abstention passes where its no fails"
+    )
+
+
+class PowerTernary(BaseModel):
+    rule: str = Field(description="The abstention-aware rule: what an abstention does")
+    passes: PowerNumber = Field(description="The chance a decision passes, all 3^n profiles alike")
 
 
 class PowerView(BaseModel):
@@ -51,6 +64,7 @@ class PowerView(BaseModel):
     collectivity: PowerNumber = Field(description="Coleman's power of the collectivity to act")
     definitions: dict[str, str]
     citations: list[dict[str, Any]]
+    ternary: PowerTernary | None = None
 
 
 @router.get("/api/power", responses=ERRORS, response_model=PowerView)
@@ -80,6 +94,8 @@ NAMES = {
     "holler": "Holler (public good)",
     "coleman_prevent": "Coleman, to prevent",
     "coleman_initiate": "Coleman, to initiate",
+    "ternary_shapley_shubik": "Shapley–Shubik, with abstention",
+    "ternary_banzhaf": "Banzhaf, with abstention",
 }
 
 MEANINGS = {
@@ -98,6 +114,12 @@ MEANINGS = {
     "the Council acting",
     "coleman_initiate": "the member's swings / the losing coalitions: its power to make "
     "the Council act",
+    "ternary_shapley_shubik": "each member votes yes, abstains or votes no, each with chance "
+    "1/3, and is called in a random order: the chance that the member's vote is the one that "
+    "settles the outcome, so that the votes called after it no longer matter",
+    "ternary_banzhaf": "each member votes yes, abstains or votes no, each with chance 1/3: the "
+    "chance that, the others' votes fixed, the member's yes passes the decision and its no "
+    "fails it (the sum of yes against abstention and abstention against no)",
 }
 """What each index measures, in a line; the definitions are the sources' (DEFINITIONS)."""
 
@@ -142,11 +164,16 @@ async def power_page(
         row["second"] = ("permanent" if m["permanent"] else "elected") if council else m["weight"]
         for name in view["indices"]:
             row[name] = f"{m[name]['exact']} ≈ {m[name]['value']:.6f}"
+        for name in ("yes_vs_abstain", "abstain_vs_no"):
+            if name in m:
+                row[name] = f"{m[name]['exact']} ≈ {m[name]['value']:.6f}"
         rows.append(row)
+    binary = [name for name in view["indices"] if not name.startswith("ternary_")]
+    ternary = [name for name in view["indices"] if name.startswith("ternary_")]
     columns = (
         ("name", "Member"),
         ("second", "Seat" if council else "Weight"),
-        *((name, NAMES[name]) for name in view["indices"]),
+        *((name, NAMES[name]) for name in binary),
     )
     if council:
         heading = f"The Council on {view['date']}: {view['rule']}"
@@ -156,6 +183,34 @@ async def power_page(
             "when its members' weights reach the quota"
         )
     table = Table("power", "Each member's power, exact and as a decimal", columns, rows)
+    tables = [table]
+    abstention_chart = ""
+    if ternary:
+        tables.append(
+            Table(
+                "ternary",
+                "Each member's power when it can abstain without voting no",
+                (
+                    ("name", "Member"),
+                    ("second", "Seat" if council else "Weight"),
+                    *((name, NAMES[name]) for name in ternary),
+                    ("yes_vs_abstain", "Yes against abstention"),
+                    ("abstain_vs_no", "Abstention against no"),
+                ),
+                rows,
+            )
+        )
+        if "ternary_shapley_shubik" in ternary:
+            abstention_chart = charts.bar_chart(
+                [
+                    charts.Bar(m["name"], 100 * m["ternary_shapley_shubik"]["value"])
+                    for m in view["members"]
+                ],
+                title="Shapley–Shubik index with abstention, per member",
+                subtitle="the chance of settling a roll-call of yes, abstain and no",
+                source="Computed exactly by unsc from the game above",
+                unit="%",
+            )
     bars = [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]]
     chart = charts.bar_chart(
         bars,
@@ -172,11 +227,12 @@ async def power_page(
         request,
         "power.html",
         "Voting power",
-        [table],
+        tables,
         [{"title": ref} for ref in dict.fromkeys(c["ref"] for c in view["citations"])],
         view=view,
         heading=heading,
         chart=chart,
+        abstention_chart=abstention_chart,
         form=form,
         definitions=definitions,
     )
