@@ -55,3 +55,32 @@ def test_errors_say_what_to_fix(client: TestClient, params: dict[str, str], mess
     response = client.get("/api/power", params=params)
     assert response.status_code == 422
     assert message in response.text
+
+
+def test_a_reform_with_its_document_and_an_option(client: TestClient) -> None:
+    body = client.get(
+        "/api/power", params={"reform": "uniting-for-consensus", "reform_option": "votes_needed=14"}
+    ).json()
+    assert body["game"] == "reform" and body["seats"] == 25 and body["quota"] == 14
+    assert body["reform"]["symbol"] == "A/59/L.68"
+    assert body["reform"]["options"][0]["given"] is True
+    france = body["members"][0]
+    assert (france["category"], france["veto"]) == ("permanent", True)
+    assert {"shapley_shubik", "banzhaf", "holler"} <= france.keys()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"reform": "g4"}, "g4 (A/59/L.64) is not bundled"),
+        ({"reform": "nope"}, "unknown reform 'nope'"),
+        ({"reform": "uniting-for-consensus", "reform_option": "votes_needed=99"}, "from 1 to 25"),
+        ({"reform": "uniting-for-consensus", "on": "2022-05-26"}, "not both"),
+    ],
+)
+def test_reform_errors_say_what_to_fix(
+    client: TestClient, params: dict[str, str], message: str
+) -> None:
+    response = client.get("/api/power", params=params)
+    assert response.status_code == 422
+    assert message in response.text

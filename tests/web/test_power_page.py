@@ -73,3 +73,34 @@ def test_bad_input_is_refused_with_what_to_give_instead(server: str) -> None:
             assert "Traceback" not in body
         else:
             raise AssertionError(f"/power?{query} was not refused")
+
+
+def test_a_reform_picked_beside_the_date_shows_its_document_and_todays_council(
+    page: Page, server: str
+) -> None:
+    page.goto(server + "/power")
+    page.get_by_label("Reform").select_option("uniting-for-consensus")
+    page.get_by_role("button", name="Compute").click()
+    link = page.locator("#reform a", has_text="A/59/L.68")
+    expect(link).to_have_attribute("href", "https://undocs.org/en/A/59/L.68")
+    expect(page.locator("#reform blockquote").first).to_contain_text(
+        "shall consist of twenty-five Members"
+    )
+    compare = page.locator("#table-reform-compare")
+    expect(compare.locator("tr", has_text="permanent (veto)")).to_contain_text("332/1725")
+    expect(compare.locator("tr", has_text="non-permanent")).to_contain_text("13/6900")
+    expect(page.locator("#reform")).to_contain_text("votes_needed = 15 (by default)")
+    expect(page.locator("#table-power tr", has_text="Elected 20")).to_contain_text("13/6900")
+    page.get_by_label("Votes needed").fill("14")
+    page.get_by_role("button", name="Compute").click()
+    expect(page.locator("#reform")).to_contain_text("votes_needed = 14 (given)")
+
+
+def test_a_reform_not_bundled_says_why(server: str) -> None:
+    try:
+        urllib.request.urlopen(f"{server}/power?reform=g4")
+    except urllib.error.HTTPError as e:
+        body = e.read().decode()
+        assert e.code == 422 and "A/59/L.64) is not bundled" in body
+    else:
+        raise AssertionError("/power?reform=g4 was not refused")

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from unsc.core.errors import UnscError
+from unsc.core.power import INDICES
 from unsc.service.ballots import parse_day
 from unsc.service.power import power_view
 from unsc.service.record import today
@@ -67,10 +68,44 @@ class PowerView(BaseModel):
     ternary: PowerTernary | None = None
 
 
-@router.get("/api/power", responses=ERRORS, response_model=PowerView)
+class ReformMember(BaseModel):
+    """A seat of a reformed Council: its category, its veto, and each index as a member's."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    category: str = Field(description="permanent or non-permanent, as the document says")
+    veto: bool
+
+
+class ReformPowerView(BaseModel):
+    """The power view of a reform proposal, with the document it was read from."""
+
+    model_config = ConfigDict(extra="allow")
+    game: str
+    seats: int
+    quota: int
+    rule: str
+    reform: dict[str, Any] = Field(description="symbol, addresses read, quotes, options")
+    indices: list[str]
+    members: list[ReformMember]
+    winning_coalitions: int
+    collectivity: PowerNumber
+    definitions: dict[str, str]
+    citations: list[dict[str, Any]]
+
+
+@router.get("/api/power", responses=ERRORS, response_model=PowerView | ReformPowerView)
 def power(
     on: Annotated[
         str | None, Query(max_length=10, description="YYYY-MM-DD; today if omitted")
+    ] = None,
+    reform: Annotated[
+        str | None,
+        Query(max_length=40, description="A reform proposal, e.g. uniting-for-consensus"),
+    ] = None,
+    reform_option: Annotated[
+        list[str] | None,
+        Query(max_length=40, description="With reform: KEY=VALUE, e.g. votes_needed=14"),
     ] = None,
     index: Annotated[
         list[str] | None,
@@ -79,8 +114,19 @@ def power(
     as_float: Annotated[
         bool, Query(alias="float", description="Decimals only, without the exact fractions")
     ] = False,
-) -> PowerView:
+) -> PowerView | ReformPowerView:
     """Each member's voting power, exact, in the Council's binary game on a date."""
+    if reform is not None:
+        if on is not None:
+            raise UnscError("give either on (a date) or reform (a reform proposal), not both")
+        return ReformPowerView.model_validate(
+            power_view(
+                reform=reform,
+                reform_options=reform_option or (),
+                indices=index or INDICES,
+                as_float=as_float,
+            )
+        )
     day = parse_day(on, "on") if on else today()
     return PowerView.model_validate(power_view(day=day, indices=index or (), as_float=as_float))
 
@@ -151,8 +197,13 @@ async def power_page(
     weights: Annotated[str, Query(max_length=2000)] = "",
     quota: Annotated[str, Query(max_length=12)] = "",
     names: Annotated[str, Query(max_length=4000)] = "",
+    reform: Annotated[str, Query(max_length=40)] = "",
+    votes_needed: Annotated[str, Query(max_length=6)] = "",
 ) -> Response:
-    form = {"on": on, "weights": weights, "quota": quota, "names": names}
+    form: dict[str, Any] = {"on": on, "weights": weights, "quota": quota, "names": names}
+    form |= {"reform": reform, "votes_needed": votes_needed, "reforms": _reform_choices()}
+    if reform or votes_needed:
+        return await _reform_page(request, form)
     try:
         view = await run_in_threadpool(_page_view, on, weights, quota, names)
     except UnscError as e:
@@ -235,4 +286,81 @@ async def power_page(
         abstention_chart=abstention_chart,
         form=form,
         definitions=definitions,
+    )
+
+
+def _reform_choices() -> list[dict[str, Any]]:
+    from unsc.service.reform import reform_list
+
+    return reform_list()
+
+
+def _reform_view(form: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The reform's power and, per seat category, the same seat's power in today's Council."""
+    if not form["reform"]:
+        raise UnscError("votes needed go with a reform: pick one, e.g. uniting-for-consensus")
+    if form["on"] or form["weights"]:
+        raise UnscError("give either a reform or a date or weights, not more")
+    options = [f"votes_needed={form['votes_needed']}"] if form["votes_needed"].strip() else []
+    view = power_view(reform=form["reform"], reform_options=options, indices=INDICES)
+    view.pop("ternary", None)  # the abstention-aware table is drawn for the Council's own game
+    now = power_view(day=today(), indices=("shapley_shubik", "banzhaf"))
+    today_by_kind = {m["permanent"]: m for m in now["members"]}
+    compare = []
+    for c in view["reform"]["categories"]:
+        seat = next(m for m in view["members"] if m["category"] == c["name"])
+        before = today_by_kind[c["permanent"]]
+        compare.append(
+            {
+                "category": c["name"],
+                "seats": c["seats"],
+                "veto": c["veto"],
+                "shapley_shubik": seat["shapley_shubik"],
+                "banzhaf": seat["banzhaf"],
+                "today_shapley_shubik": before["shapley_shubik"],
+                "today_banzhaf": before["banzhaf"],
+                "binary": c["binary"],
+            }
+        )
+    view["today"] = now["date"]
+    return view, compare
+
+
+async def _reform_page(request: Request, form: dict[str, Any]) -> Response:
+    try:
+        view, compare = await run_in_threadpool(_reform_view, form)
+    except UnscError as e:
+        return error_page(request, f"{e} (/power?reform=uniting-for-consensus)")
+    rows = [
+        {"name": m["name"], "second": m["category"] + (", veto" if m["veto"] else "")}
+        | {name: f"{m[name]['exact']} ≈ {m[name]['value']:.6f}" for name in view["indices"]}
+        for m in view["members"]
+    ]
+    columns = (("name", "Seat"), ("second", "Category"), *((n, NAMES[n]) for n in view["indices"]))
+    table = Table("power", "Each seat's power, exact and as a decimal", columns, rows)
+    heading = f"{view['reform']['symbol']}: {view['rule']}"
+    chart = charts.bar_chart(
+        [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]],
+        title="Shapley–Shubik index per seat",
+        subtitle=heading if len(heading) < 90 else "",
+        source=f"Computed exactly by unsc from {view['reform']['symbol']} as read",
+        unit="%",
+    )
+    definitions = [
+        {"name": NAMES[n], "meaning": MEANINGS[n], "source": view["definitions"][n]}
+        for n in view["indices"]
+    ]
+    return render(
+        request,
+        "power.html",
+        "Voting power",
+        [table],
+        [],
+        view=view,
+        heading=heading,
+        chart=chart,
+        form=form,
+        definitions=definitions,
+        reform=view["reform"],
+        compare=compare,
     )
