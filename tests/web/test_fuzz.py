@@ -36,6 +36,7 @@ OPERATIONS = [
     "POST /api/sessions/{session_id}/commands",
     "POST /api/sessions/{session_id}/delegations/{seat}/reissue",
     "GET /api/sessions/{session_id}/events",
+    "GET /api/sessions/{session_id}/power",
     "GET /api/sanctions/regimes",
     "GET /api/sanctions/{regime}/measures",
     "GET /api/sanctions/{regime}/diff",

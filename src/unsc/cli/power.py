@@ -7,7 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from unsc.cli.common import JsonFlag, OnOption, day_option, emit, fail, out
+from unsc.cli.common import (
+    DbUrlOption,
+    JsonFlag,
+    OnOption,
+    ask_record,
+    day_option,
+    emit,
+    fail,
+    out,
+)
 from unsc.core.errors import UnscError
 
 SHORT = {
@@ -59,6 +68,14 @@ def power(
             help="With --reform: KEY=VALUE for a number its text leaves open (repeatable).",
         ),
     ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session",
+            help="A live session's council (its roster and threshold), by its id; with --db.",
+        ),
+    ] = None,
+    db: DbUrlOption = None,
     index: Annotated[
         list[str] | None,
         typer.Option("--index", help="An index to show (repeatable); every index if omitted."),
@@ -73,11 +90,14 @@ def power(
 
     if weights is None and (quota is not None or names is not None):
         fail("--quota and --names go with --weights: give the weights too, e.g. --weights 2,1,1")
-    if sum(x is not None for x in (on, weights, rules, reform)) > 1:
+    if sum(x is not None for x in (on, weights, rules, reform, session)) > 1:
         fail(
             "give one of --on (the Council on a date), --weights (a weighted game), "
-            "--rules (a council of your own) or --reform (a reform proposal), not more"
+            "--rules (a council of your own), --reform (a reform proposal) or --session "
+            "(a live session's council), not more"
         )
+    if db is not None and session is None:
+        fail("--db goes with --session: give the session's id too, e.g. --session ID")
     if reform_option and reform is None:
         fail("--reform-option goes with --reform: give the reform too, e.g. --reform NAME")
     if reform is not None and reform.strip().lower() == "list":
@@ -110,6 +130,12 @@ def power(
                 indices=index or (),
                 as_float=as_float,
             )
+        elif session is not None:
+            from unsc.service.live import session_council
+
+            sid = session
+            council = ask_record(db, lambda database: session_council(database, sid))
+            view = power_view(session=(sid, council), indices=index or (), as_float=as_float)
         else:
             view = power_view(day=day_option(on), indices=index or (), as_float=as_float)
     except UnscError as e:
@@ -147,6 +173,9 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
     if view["game"] == "council":
         title = f"Voting power in the Security Council on {view['date']}"
         caption = view["rule"]
+    elif view["game"] == "session":
+        title = f"Voting power in the council of session {view['session']}"
+        caption = view["rule"]
     elif view["game"] == "rules":
         title = f"Voting power in a council of {view['seats']}"
         caption = view["rule"]
@@ -158,12 +187,14 @@ def _print(view: dict[str, Any], *, as_float: bool) -> None:
         caption = "a coalition wins when its weights reach the quota"
     table = Table(title=title, caption=caption)
     table.add_column("Member")
-    second_heading = {"council": "P", "rules": "Veto", "reform": "Seat"}.get(view["game"], "Weight")
+    second_heading = {"council": "P", "session": "P", "rules": "Veto", "reform": "Seat"}.get(
+        view["game"], "Weight"
+    )
     table.add_column(second_heading, justify="right")
     for name in view["indices"]:
         table.add_column(SHORT[name], justify="right")
     for m in view["members"]:
-        if view["game"] == "council":
+        if view["game"] in ("council", "session"):
             second = "P" if m["permanent"] else ""
         elif view["game"] == "rules":
             second = "veto" if m["veto"] else ""

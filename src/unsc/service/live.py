@@ -276,9 +276,7 @@ class LiveHub:
     def _council(
         self, day: dt.date, roster: Sequence[RosterSeat] | None, threshold: int | None
     ) -> CouncilOn:
-        if roster:
-            return custom_council(day, roster, threshold)
-        return bundled_law().on(day).require_complete()
+        return _council(day, roster, threshold)
 
     def reissue(self, actor: Actor, seat: str) -> str:
         """A new token for ``seat`` (chair only); the old one stops working at once."""
@@ -635,6 +633,29 @@ LIVE_SOURCE = {
     "citation": "A meeting run in unsc; its log is kept in live_events.",
     "sha256": "",
 }
+
+
+def _council(day: dt.date, roster: Sequence[RosterSeat] | None, threshold: int | None) -> CouncilOn:
+    if roster:
+        return custom_council(day, roster, threshold)
+    return bundled_law().on(day).require_complete()
+
+
+def session_council(database: Database, session_id: str) -> CouncilOn:
+    """The council a session sits as (its roster and threshold, or the real Council)."""
+    with database.sessions() as s:
+        row = s.get(m.LiveSession, session_id)
+        if row is None:
+            raise AccessError(
+                f"no session {session_id!r} in this database: give the id its chair's link "
+                "shows (/live/ID/chair)"
+            )
+        roster = (
+            None
+            if row.roster is None
+            else [RosterSeat(r["name"], r["permanent"]) for r in row.roster]
+        )
+        return _council(row.date, roster, row.threshold)
 
 
 def _into_the_record(s: Session, session_id: str, state: machine.SessionState) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from unsc.core.errors import IncompleteCouncilError
+from unsc.core.law import CouncilOn
 from unsc.core.power import INDICES, PowerError, WeightedGame, power_indices
 from unsc.core.ternary import TERNARY_INDICES, TernaryCouncil, ternary_power
 
@@ -183,6 +184,7 @@ def power_view(
     as_float: bool = False,
     reform: str | None = None,
     reform_options: Sequence[str] = (),
+    session: tuple[str, CouncilOn] | None = None,
 ) -> dict[str, Any]:
     """Each member's power: the Council that sat on ``day``, or the weighted game given.
 
@@ -190,7 +192,8 @@ def power_view(
     votes, every permanent member among them: Charter Art. 27(3)); a weighted game is
     ``quota`` of the ``weights``; ``rules`` a council of one's own (``parse_rules``).
     ``indices`` empty means every index. ``reform``: a bundled reform proposal by name
-    (``unsc.service.reform``), with ``reform_options`` as ``KEY=VALUE``.
+    (``unsc.service.reform``), with ``reform_options`` as ``KEY=VALUE``. ``session``: a
+    live session's title and the council it sits as (its roster, or the real Council).
     """
     every = (*INDICES, *TERNARY_INDICES)
     chosen = list(dict.fromkeys(indices)) or list(every)
@@ -259,7 +262,7 @@ def power_view(
     else:
         from unsc.service.record import bundled_law, today
 
-        council = bundled_law().on(day or today())
+        council = session[1] if session is not None else bundled_law().on(day or today())
         if not council.is_complete:
             raise IncompleteCouncilError(
                 f"the Council of {council.day.isoformat()} has {council.unknown_seats} elected "
@@ -285,6 +288,16 @@ def power_view(
             ),
         }
         citations = [c.to_dict() for c in council.citations]
+        if session is not None:
+            vetoes = sum(m.permanent for m in people)
+            view["game"] = "session"
+            view["session"] = session[0]
+            view["rule"] = f"{council.threshold} affirmative votes of {council.seats}, " + (
+                f"every one of the {vetoes} permanent seats among them (a veto, as Charter "
+                "Art. 27(3) gives the permanent members); an abstention counts as not voting yes"
+                if vetoes
+                else "no veto"
+            )
     if ternary is None:
         asked = [name for name in indices if name in TERNARY_INDICES]
         if asked:

@@ -194,6 +194,32 @@ def state(
     }
 
 
+@router.get("/{session_id}/power")
+def session_power(
+    request: Request,
+    session_id: str,
+    authorization: Annotated[str | None, Header()] = None,
+    token: Annotated[str | None, Query(max_length=100)] = None,
+    index: Annotated[
+        list[str] | None,
+        Query(max_length=40, description="An index (repeatable); every index if omitted"),
+    ] = None,
+    as_float: Annotated[
+        bool, Query(alias="float", description="Decimals only, without the exact fractions")
+    ] = False,
+) -> dict[str, Any]:
+    """Each seat's voting power in the council this session sits as (its roster and its
+    threshold, or the real Council), as ``GET /api/power`` gives it; any of its links."""
+    from unsc.service.power import power_view
+
+    _actor(request, session_id, authorization, token)
+    live = hub(request)
+    council = live.state(session_id).council
+    return power_view(
+        session=(live.about(session_id).title, council), indices=index or (), as_float=as_float
+    )
+
+
 @router.post("/{session_id}/commands")
 async def submit(
     request: Request,
