@@ -42,6 +42,7 @@ PAGES = [
     "/alignment?from=2020-01-01&to=2022-12-31",
     "/power",
     "/power?on=1950-06-27",
+    "/power?reform=uniting-for-consensus",
     "/not-a-page",
 ]
 """Every page a reader reaches from the menu, with a filled-in form where one exists."""

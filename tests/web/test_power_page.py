@@ -104,3 +104,13 @@ def test_a_reform_not_bundled_says_why(server: str) -> None:
         assert e.code == 422 and "A/59/L.64) is not bundled" in body
     else:
         raise AssertionError("/power?reform=g4 was not refused")
+
+
+def test_a_reform_has_its_abstention_aware_table_too(page: Page, server: str) -> None:
+    page.goto(server + "/power?reform=uniting-for-consensus")
+    expect(page.locator("#abstention-heading")).to_have_text("With abstention")
+    rows = page.locator("#table-ternary tbody tr")
+    expect(rows).to_have_count(25)
+    expect(page.locator("#table-ternary")).to_contain_text("non-permanent")
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

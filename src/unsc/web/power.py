@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from unsc.core.errors import UnscError
-from unsc.core.power import INDICES
 from unsc.service.ballots import parse_day
 from unsc.service.power import power_view
 from unsc.service.record import today
@@ -86,6 +85,7 @@ class ReformPowerView(BaseModel):
     quota: int
     rule: str
     reform: dict[str, Any] = Field(description="symbol, addresses read, quotes, options")
+    ternary: PowerTernary | None = None
     indices: list[str]
     members: list[ReformMember]
     winning_coalitions: int
@@ -123,7 +123,7 @@ def power(
             power_view(
                 reform=reform,
                 reform_options=reform_option or (),
-                indices=index or INDICES,
+                indices=index or (),
                 as_float=as_float,
             )
         )
@@ -209,23 +209,10 @@ async def power_page(
     except UnscError as e:
         return error_page(request, f"{e} (/power?on=2022-05-26 or /power?weights=2,1,1&quota=3)")
     council = view["game"] == "council"
-    rows: list[dict[str, Any]] = []
-    for m in view["members"]:
-        row: dict[str, Any] = {"name": m["name"]}
-        row["second"] = ("permanent" if m["permanent"] else "elected") if council else m["weight"]
-        for name in view["indices"]:
-            row[name] = f"{m[name]['exact']} ≈ {m[name]['value']:.6f}"
-        for name in ("yes_vs_abstain", "abstain_vs_no"):
-            if name in m:
-                row[name] = f"{m[name]['exact']} ≈ {m[name]['value']:.6f}"
-        rows.append(row)
-    binary = [name for name in view["indices"] if not name.startswith("ternary_")]
-    ternary = [name for name in view["indices"] if name.startswith("ternary_")]
-    columns = (
-        ("name", "Member"),
-        ("second", "Seat" if council else "Weight"),
-        *((name, NAMES[name]) for name in binary),
-    )
+    seconds = [
+        ("permanent" if m["permanent"] else "elected") if council else m["weight"]
+        for m in view["members"]
+    ]
     if council:
         heading = f"The Council on {view['date']}: {view['rule']}"
     else:
@@ -233,35 +220,7 @@ async def power_page(
             f"Quota {view['quota']} of total weight {view['total_weight']}: a coalition wins "
             "when its members' weights reach the quota"
         )
-    table = Table("power", "Each member's power, exact and as a decimal", columns, rows)
-    tables = [table]
-    abstention_chart = ""
-    if ternary:
-        tables.append(
-            Table(
-                "ternary",
-                "Each member's power when it can abstain without voting no",
-                (
-                    ("name", "Member"),
-                    ("second", "Seat" if council else "Weight"),
-                    *((name, NAMES[name]) for name in ternary),
-                    ("yes_vs_abstain", "Yes against abstention"),
-                    ("abstain_vs_no", "Abstention against no"),
-                ),
-                rows,
-            )
-        )
-        if "ternary_shapley_shubik" in ternary:
-            abstention_chart = charts.bar_chart(
-                [
-                    charts.Bar(m["name"], 100 * m["ternary_shapley_shubik"]["value"])
-                    for m in view["members"]
-                ],
-                title="Shapley–Shubik index with abstention, per member",
-                subtitle="the chance of settling a roll-call of yes, abstain and no",
-                source="Computed exactly by unsc from the game above",
-                unit="%",
-            )
+    tables, abstention_chart = _tables(view, ("Member", "Seat" if council else "Weight"), seconds)
     bars = [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]]
     chart = charts.bar_chart(
         bars,
@@ -289,6 +248,58 @@ async def power_page(
     )
 
 
+def _tables(
+    view: dict[str, Any], heads: tuple[str, str], seconds: list[Any]
+) -> tuple[list[Table], str]:
+    """The yes/no table and, for a council, the abstention-aware table and its chart."""
+    rows: list[dict[str, Any]] = []
+    for m, second in zip(view["members"], seconds, strict=True):
+        row: dict[str, Any] = {"name": m["name"], "second": second}
+        for name in (*view["indices"], "yes_vs_abstain", "abstain_vs_no"):
+            if name in m:
+                row[name] = f"{m[name]['exact']} ≈ {m[name]['value']:.6f}"
+        rows.append(row)
+    binary = [name for name in view["indices"] if not name.startswith("ternary_")]
+    ternary = [name for name in view["indices"] if name.startswith("ternary_")]
+    first = (("name", heads[0]), ("second", heads[1]))
+    tables = [
+        Table(
+            "power",
+            f"Each {heads[0].lower()}'s power, exact and as a decimal",
+            (*first, *((name, NAMES[name]) for name in binary)),
+            rows,
+        )
+    ]
+    if not ternary:
+        return tables, ""
+    tables.append(
+        Table(
+            "ternary",
+            f"Each {heads[0].lower()}'s power when it can abstain without voting no",
+            (
+                *first,
+                *((name, NAMES[name]) for name in ternary),
+                ("yes_vs_abstain", "Yes against abstention"),
+                ("abstain_vs_no", "Abstention against no"),
+            ),
+            rows,
+        )
+    )
+    if "ternary_shapley_shubik" not in ternary:
+        return tables, ""
+    chart = charts.bar_chart(
+        [
+            charts.Bar(m["name"], 100 * m["ternary_shapley_shubik"]["value"])
+            for m in view["members"]
+        ],
+        title=f"Shapley–Shubik index with abstention, per {heads[0].lower()}",
+        subtitle="the chance of settling a roll-call of yes, abstain and no",
+        source="Computed exactly by unsc from the game above",
+        unit="%",
+    )
+    return tables, chart
+
+
 def _reform_choices() -> list[dict[str, Any]]:
     from unsc.service.reform import reform_list
 
@@ -302,8 +313,7 @@ def _reform_view(form: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
     if form["on"] or form["weights"]:
         raise UnscError("give either a reform or a date or weights, not more")
     options = [f"votes_needed={form['votes_needed']}"] if form["votes_needed"].strip() else []
-    view = power_view(reform=form["reform"], reform_options=options, indices=INDICES)
-    view.pop("ternary", None)  # the abstention-aware table is drawn for the Council's own game
+    view = power_view(reform=form["reform"], reform_options=options)
     now = power_view(day=today(), indices=("shapley_shubik", "banzhaf"))
     today_by_kind = {m["permanent"]: m for m in now["members"]}
     compare = []
@@ -331,13 +341,11 @@ async def _reform_page(request: Request, form: dict[str, Any]) -> Response:
         view, compare = await run_in_threadpool(_reform_view, form)
     except UnscError as e:
         return error_page(request, f"{e} (/power?reform=uniting-for-consensus)")
-    rows = [
-        {"name": m["name"], "second": m["category"] + (", veto" if m["veto"] else "")}
-        | {name: f"{m[name]['exact']} ≈ {m[name]['value']:.6f}" for name in view["indices"]}
-        for m in view["members"]
-    ]
-    columns = (("name", "Seat"), ("second", "Category"), *((n, NAMES[n]) for n in view["indices"]))
-    table = Table("power", "Each seat's power, exact and as a decimal", columns, rows)
+    tables, abstention_chart = _tables(
+        view,
+        ("Seat", "Category"),
+        [m["category"] + (", veto" if m["veto"] else "") for m in view["members"]],
+    )
     heading = f"{view['reform']['symbol']}: {view['rule']}"
     chart = charts.bar_chart(
         [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]],
@@ -354,11 +362,12 @@ async def _reform_page(request: Request, form: dict[str, Any]) -> Response:
         request,
         "power.html",
         "Voting power",
-        [table],
+        tables,
         [],
         view=view,
         heading=heading,
         chart=chart,
+        abstention_chart=abstention_chart,
         form=form,
         definitions=definitions,
         reform=view["reform"],
