@@ -167,6 +167,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/screen",
         "/api/whatif",
         "/api/alignment",
+        "/api/alignment/assembly",
     }
     assert client.get("/docs").status_code == 200
 

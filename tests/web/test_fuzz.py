@@ -45,6 +45,7 @@ OPERATIONS = [
     "POST /api/screen",
     "GET /api/whatif",
     "GET /api/alignment",
+    "GET /api/alignment/assembly",
 ]
 
 

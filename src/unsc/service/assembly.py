@@ -238,10 +238,15 @@ def assembly_view(
     *, start: dt.date | None = None, end: dt.date | None = None, issue: str | None = None
 ) -> AssemblyView:
     """The agreement in the General Assembly's roll calls of the period (and issue) between
-    the members that sat on the Council in it."""
+    the members that sat on the Council in it. The data and the law are bundled, so each
+    answer is kept (the last 64) and asked again costs nothing."""
     if start and end and start > end:
         raise UnscError(f"'from' ({start}) is after 'to' ({end}); swap them")
-    code = issue_code(issue)
+    return _view(start, end, issue_code(issue))
+
+
+@lru_cache(maxsize=64)
+def _view(start: dt.date | None, end: dt.date | None, code: str | None) -> AssemblyView:
     law = bundled_law()
     given_end = end
     start = start or FIRST_ROLL_CALL

@@ -1,5 +1,7 @@
 """``GET /api/alignment`` and the page ``/alignment``: decisive votes, success, agreement,
-its map and the permanent members' unanimity per year, over a period of the record."""
+its map and the permanent members' unanimity per year, over a period of the record; and
+``GET /api/alignment/assembly``: how the same members voted with each other in the General
+Assembly (1946 to 14 January 2020), shown on the page beside the Council's matrix."""
 
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
+from unsc.analysis.assembly import ISSUES
 from unsc.core.errors import UnscError
 from unsc.core.plain import plain
-from unsc.service.alignment import AlignmentView, alignment_view
+from unsc.service.alignment import AlignmentView, MemberPower, alignment_view
+from unsc.service.assembly import AssemblyView, assembly_source, assembly_view
 from unsc.service.record import record_source
 from unsc.web import charts
 from unsc.web.api import ERRORS, From, To, answer, database
@@ -83,6 +87,49 @@ class AlignmentOut(BaseModel):
     source: dict[str, str]
 
 
+IssueQuery = Annotated[
+    str | None,
+    Query(
+        max_length=100,
+        description="One of the data's six issues: me, nu, di, hr, co, ec (or its name)",
+    ),
+]
+
+
+class AssemblyMemberOut(BaseModel):
+    key: str
+    name: str
+    permanent: bool
+    voted: int = Field(description="Roll calls of the period in which it voted yes, no or abstain")
+    rows: str = Field(description="Which rows of the data are its own, where not its ISO code")
+
+
+class UnmatchedOut(BaseModel):
+    key: str
+    name: str
+    reason: str
+
+
+class SeatYearOut(BaseModel):
+    year: int
+    pairs: list[PairOut] = Field(description="Pairs of permanent seats (by seat name)")
+
+
+class AssemblyOut(BaseModel):
+    start: str
+    end: str
+    issue: str | None
+    issue_name: str | None
+    roll_calls: int = Field(description="Roll calls of the period (and issue) in the data")
+    note: str = Field(description="What the data cannot give for the period, in words")
+    definitions: str
+    members: list[AssemblyMemberOut]
+    agreement: list[PairOut] = Field(description="Roll calls both voted in, and alike")
+    unmatched: list[UnmatchedOut]
+    permanent_by_year: list[SeatYearOut]
+    source: dict[str, str]
+
+
 def _data(view: AlignmentView) -> dict[str, Any]:
     data: dict[str, Any] = plain(view)
     for year in data["unanimity"]:
@@ -103,6 +150,18 @@ async def alignment_api(
         alignment_view, database(request), start=start, end=end, subject=subject
     )
     return answer(_data(view))
+
+
+@router.get("/api/alignment/assembly", response_model=AssemblyOut, responses=ERRORS)
+async def assembly_api(start: From = None, end: To = None, issue: IssueQuery = None) -> Response:
+    """How the members of the Council in the period voted with each other in the General
+    Assembly's roll calls (Erik Voeten's data, 1946 to 14 January 2020): each pair's roll
+    calls both voted in and those they voted alike, and the permanent seats' agreement per
+    year. Absences are not recorded; a period after the data says so in ``note``."""
+    view = await run_in_threadpool(assembly_view, start=start, end=end, issue=issue)
+    data: dict[str, Any] = plain(view)
+    data["source"] = assembly_source()
+    return answer(data)
 
 
 def _day(text: str, name: str) -> dt.date | None:
@@ -147,15 +206,16 @@ async def alignment_page(
     start: Annotated[str, Query(alias="from")] = "",
     end: Annotated[str, Query(alias="to")] = "",
     subject: Annotated[str, Query(max_length=200)] = "",
+    issue: Annotated[str, Query(max_length=100)] = "",
 ) -> Response:
-    form = {"from": start, "to": end, "subject": subject}
+    form = {"from": start, "to": end, "subject": subject, "issue": issue}
     try:
+        first, last = _day(start, "from"), _day(end, "to")
         view = await run_in_threadpool(
-            alignment_view,
-            database(request),
-            start=_day(start, "from"),
-            end=_day(end, "to"),
-            subject=subject or None,
+            alignment_view, database(request), start=first, end=last, subject=subject or None
+        )
+        assembly = await run_in_threadpool(
+            assembly_view, start=first, end=last, issue=issue or None
         )
     except UnscError as e:
         return error_page(request, f"{e} (/alignment?from=2020-01-01&to=2022-12-31)")
@@ -208,4 +268,41 @@ async def alignment_page(
         shown=shown,
         matrix=matrix,
         form=form,
+        assembly=assembly,
+        issues=ISSUES,
+        **_assembly_parts(assembly, shown),
     )
+
+
+def _assembly_parts(view: AssemblyView, shown: list[MemberPower]) -> dict[str, Any]:
+    """The General Assembly's matrix for the members shown in the Council's (same order;
+    the Assembly's own members when the Council's period has no vote), and a small chart
+    per permanent seat of its agreement with each of the others per year."""
+    pairs = {(p.a, p.b): p for p in view.agreement}
+    pairs.update({(b, a): p for (a, b), p in list(pairs.items())})
+    rows: list[tuple[str, str]] = [(m.key, m.name) for m in shown]
+    if not rows:
+        rows = [(m.key, m.name) for m in view.members if m.voted][:30]
+    matrix = [(name, [pairs.get((key, other)) for other, _ in rows]) for key, name in rows]
+    seats = sorted({n for y in view.permanent_by_year for p in y.pairs for n in (p.a, p.b)})
+    colours = {seat: charts.PALETTE[i] for i, seat in enumerate(seats)}
+    years = [y.year for y in view.permanent_by_year]
+    span = list(range(years[0], years[-1] + 1)) if years else []
+    source = "Voeten, UN General Assembly voting data (CC0)"
+    panels = []
+    for seat in seats:
+        series: dict[str, dict[int, float]] = {other: {} for other in seats if other != seat}
+        for y in view.permanent_by_year:
+            for p in y.pairs:
+                if seat in (p.a, p.b):
+                    series[p.b if p.a == seat else p.a][y.year] = p.agreement
+        panels.append(
+            charts.year_lines(
+                series,
+                span,
+                title=seat,
+                source=source,
+                colours=colours,
+            )
+        )
+    return {"assembly_rows": rows, "assembly_matrix": matrix, "assembly_panels": panels}

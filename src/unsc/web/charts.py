@@ -188,6 +188,84 @@ def year_columns(
     return "".join(parts)
 
 
+def year_lines(
+    series: Mapping[str, Mapping[int, float]],
+    years: Sequence[int],
+    *,
+    title: str,
+    source: str,
+    colours: Mapping[str, str] | None = None,
+    width: int = 360,
+    height: int = 250,
+) -> str:
+    """Shares (0 to 1) per year as lines, one per series, broken where a year has no value,
+    on an axis from 0 to 100%, with a year labelled every twenty and a legend; a small
+    multiple when drawn once per subject with the same ``colours``."""
+    left, top, right, legend_h = 46, 30, 12, 18 * max(len(series), 1)
+    bottom = 34 + legend_h
+    plot_w, plot_h = width - left - right, height - top - bottom
+    span = max(len(years) - 1, 1)
+    first = years[0] if years else 0
+
+    def x(year: int) -> float:
+        return left + (year - first) / span * plot_w
+
+    def y(share: float) -> float:
+        return top + (1 - share) * plot_h
+
+    colour = {
+        name: (colours or {}).get(name, PALETTE[j % len(PALETTE)]) for j, name in enumerate(series)
+    }
+    summary = "; ".join(
+        f"{name}: {min(v.values()):.0%} to {max(v.values()):.0%}" for name, v in series.items() if v
+    )
+    parts = [_open(width, height, title, summary=summary), _title(clip(title, width - 16, 15))]
+    for tick in (0, 0.5, 1):
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+            f'stroke="#ddd"/><text x="{left - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">'
+            f"{tick:.0%}</text>"
+        )
+    ends = {years[0], years[-1]} if years else set()
+    for year in years:
+        inner = year % 20 == 0 and all(abs(year - e) >= 8 for e in ends)
+        if year in ends or inner:
+            anchor = "start" if year == years[0] else "end" if year == years[-1] else "middle"
+            parts.append(
+                f'<text x="{x(year):.1f}" y="{top + plot_h + 16}" text-anchor="{anchor}">{year}'
+                "</text>"
+            )
+    for name, values in series.items():
+        runs: list[list[int]] = []
+        for year in years:
+            if year in values:
+                if runs and runs[-1][-1] == year - 1:
+                    runs[-1].append(year)
+                else:
+                    runs.append([year])
+        for run in runs:
+            points = " ".join(f"{x(v):.1f},{y(values[v]):.1f}" for v in run)
+            if len(run) == 1:
+                parts.append(
+                    f'<circle cx="{x(run[0]):.1f}" cy="{y(values[run[0]]):.1f}" r="1.5" '
+                    f'fill="{colour[name]}"/>'
+                )
+            else:
+                parts.append(
+                    f'<polyline points="{points}" fill="none" stroke="{colour[name]}" '
+                    f'stroke-width="1.6"><title>{escape(name)}</title></polyline>'
+                )
+    for j, name in enumerate(series):
+        ly = top + plot_h + 26 + j * 18
+        parts.append(
+            f'<rect x="{left}" y="{ly}" width="12" height="4" fill="{colour[name]}"/>'
+            f'<text x="{left + 18}" y="{ly + 6}">{escape(clip(name, plot_w - 20, 12))}</text>'
+        )
+    parts.append(_source(source, height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class Mark:
     """A dated marker on a timeline: a Council product answering events."""

@@ -32,6 +32,7 @@ from unsc.core.plain import plain
 from unsc.service import members as members_service
 from unsc.service import search as search_service
 from unsc.service import votes as votes_service
+from unsc.service.assembly import assembly_source
 from unsc.service.dprk import dprk_view
 from unsc.service.overview import home_view, sources_view
 from unsc.service.read_model import ReadModel, RowPage, VoteFilter
@@ -798,4 +799,5 @@ def sources_page(request: Request) -> Response:
         meta=view.meta,
         rule=view.rule,
         downloads=view.downloads,
+        assembly=assembly_source(),
     )
