@@ -159,6 +159,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         "/api/sessions/{session_id}/commands",
         "/api/sessions/{session_id}/delegations/{seat}/reissue",
         "/api/sessions/{session_id}/events",
+        "/api/sessions/{session_id}/power",
         "/api/sanctions/regimes",
         "/api/sanctions/{regime}/measures",
         "/api/sanctions/{regime}/diff",
