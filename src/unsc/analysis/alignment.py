@@ -117,9 +117,27 @@ def _adopted(vote: CastVote, casts: Mapping[str, Cast]) -> bool:
     return decide(vote.council, vote.question, casts).is_adopted
 
 
+_SWINGS: dict[tuple[object, ...], frozenset[str]] = {}
+"""Each vote's swings once found: a vote's casts, question and date fix them."""
+
+_SWINGS_KEPT = 200_000
+"""Votes whose swings are kept; the cache starts again past it."""
+
+
 def decisive(vote: CastVote) -> frozenset[str]:
     """The members whose own change of cast (to yes, no or abstain) would have changed the
-    outcome of ``vote``: its swings."""
+    outcome of ``vote``: its swings (each asked of the rules engine, three times a member,
+    once per vote and kept)."""
+    key = (vote.id, vote.date, vote.council.seats, vote.question, *sorted(vote.casts.items()))
+    known = _SWINGS.get(key)
+    if known is None:
+        if len(_SWINGS) >= _SWINGS_KEPT:
+            _SWINGS.clear()
+        known = _SWINGS[key] = _swings(vote)
+    return known
+
+
+def _swings(vote: CastVote) -> frozenset[str]:
     adopted = _adopted(vote, vote.casts)
     found = set()
     for key, cast in vote.casts.items():
