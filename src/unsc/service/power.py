@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from unsc.analysis.power_float import FLOAT_INDICES, float_indices
 from unsc.core.errors import IncompleteCouncilError
 from unsc.core.law import CouncilOn
 from unsc.core.power import INDICES, PowerError, WeightedGame, power_indices
@@ -17,6 +18,10 @@ from unsc.core.ternary import TERNARY_INDICES, TernaryCouncil, ternary_power
 __all__ = ["DEFINITIONS", "LIMIT", "CouncilRules", "parse_rules", "parse_weights", "power_view"]
 
 LIMIT = 50_000_000
+FLOAT_LIMIT = 100_000_000
+"""The same limit where every index asked for is computed in floating point (--float)."""
+FLOAT_FROM = 100_000
+"""Players times total weight from which --float computes in floating point."""
 """Players times total weight above which a game is refused: the counting tables' size."""
 
 DEFINITIONS: dict[str, str] = {
@@ -169,7 +174,7 @@ def _ternary(
     }
 
 
-def _number(value: Fraction, *, as_float: bool) -> dict[str, Any]:
+def _number(value: Fraction | float, *, as_float: bool) -> dict[str, Any]:
     return {"exact": None if as_float else str(value), "value": float(value)}
 
 
@@ -251,10 +256,13 @@ def power_view(
                 f"{len(names)} names for {len(weights)} weights: give one name a weight"
             )
         game = WeightedGame.weighted(weights, quota, names)
-        if len(weights) * sum(weights) > LIMIT:
+        floats = as_float and all(name in FLOAT_INDICES for name in chosen if name in INDICES)
+        if len(weights) * sum(weights) > (FLOAT_LIMIT if floats else LIMIT):
             raise PowerError(
                 f"{len(weights)} players of total weight {sum(weights)} are too many to count "
-                f"here (players x total weight above {LIMIT:,}): give smaller weights"
+                f"here (players x total weight above {FLOAT_LIMIT if floats else LIMIT:,}): "
+                "give smaller weights"
+                + ("" if floats else f", or --float and --index {' / '.join(FLOAT_INDICES)}")
             )
         members = [{"name": n, "weight": w} for n, w in zip(game.names, game.weights, strict=True)]
         view = {"game": "weighted", "quota": quota, "total_weight": sum(game.weights)}
@@ -307,10 +315,16 @@ def power_view(
             )
         chosen = [name for name in chosen if name not in TERNARY_INDICES]
     binary = [name for name in chosen if name in INDICES]
-    result = power_indices(game, binary)
+    large = game.n * sum(game.weights) >= FLOAT_FROM
+    fast = [name for name in binary if as_float and large and name in FLOAT_INDICES]
+    exact = [name for name in binary if name not in fast]
+    result = float_indices(game, fast) if fast and not exact else power_indices(game, exact)
+    values: dict[str, Sequence[Fraction | float]] = {**result.values}
+    if fast and exact:
+        values.update(float_indices(game, fast).values)
     for i, member in enumerate(members):
         for name in binary:
-            member[name] = _number(result.values[name][i], as_float=as_float)
+            member[name] = _number(values[name][i], as_float=as_float)
     if ternary is not None and any(name in TERNARY_INDICES for name in chosen):
         view["ternary"] = _ternary(ternary, members, chosen, as_float=as_float)
     view.update(
