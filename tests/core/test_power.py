@@ -133,6 +133,22 @@ def test_every_index_equals_brute_force(spec: tuple[list[int], set[int], float])
     assert power_indices(game).values == brute(game)
 
 
+@settings(max_examples=100, deadline=None)
+@given(games)
+def test_swings_counted_by_weight_alone_equal_brute_force(
+    spec: tuple[list[int], set[int], float],
+) -> None:
+    # without Shapley-Shubik the swings are counted by weight alone, not by weight and size
+    game = build(spec)
+    if game is None:
+        return
+    asked = ["banzhaf", "banzhaf_normalised", "coleman_prevent", "coleman_initiate"]
+    result = power_indices(game, asked)
+    expected = brute(game)
+    assert result.values == {name: expected[name] for name in asked}
+    assert result.winning == sum(1 for s in coalitions(game.n) if game.is_winning(s))
+
+
 @settings(max_examples=60, deadline=None)
 @given(games)
 def test_efficiency_dummies_and_symmetry(spec: tuple[list[int], set[int], float]) -> None:

@@ -206,14 +206,69 @@ def _swings(game: WeightedGame) -> tuple[list[list[int]], int]:
     for i in veto:
         for s in range(m + 1):
             by_size[i][v - 1 + s] = comb(m, s) - rows.at_most(s, need - 1)
+    taken_out: dict[int, list[int]] = {}  # players of one weight have the same swings
     for i in others:
         w = min(game.weights[i], need)
         if w == 0:
             continue
-        without = rows.remove(w)
-        for s in range(m):
-            by_size[i][v + s] = without.window(s, need - w, need - 1)
+        if w not in taken_out:
+            without = rows.remove(w)
+            taken_out[w] = [without.window(s, need - w, need - 1) for s in range(m)]
+        by_size[i][v : v + m] = taken_out[w]
     return by_size, winning
+
+
+def _swing_totals(game: WeightedGame) -> tuple[list[int], int]:
+    """Each player's swings (of any size) and |W|, counting coalitions by weight alone.
+
+    The coalitions of the non-veto players are counted by weight in one big integer
+    (base-2^B digit d: those of weight at most d), so adding a player is a shift and an
+    add. Taking player i (weight w) out again needs no division: with C the cumulative
+    counts with i and C' without, C(d) = C'(d) + C'(d - w), so
+    C'(d) = C(d) - C(d - w) + C(d - 2w) - ..., whole numbers throughout.
+    """
+    n, veto = game.n, game.veto
+    others = [i for i in range(n) if i not in veto]
+    m = len(others)
+    need = game.quota - sum(game.weights[i] for i in veto)
+    swings = [0] * n
+    if need <= 0:  # the veto set alone wins: its members swing in every coalition
+        for i in veto:
+            swings[i] = 2**m
+        return swings, 2**m
+    at_most = _cumulative_by_weight([min(game.weights[j], need) for j in others], need, m)
+    winning = 2**m - at_most[need - 1]
+    for i in veto:
+        swings[i] = winning
+
+    def without(d: int, w: int) -> int:
+        total, sign = 0, 1
+        while d >= 0:
+            total += sign * at_most[d]
+            sign, d = -sign, d - w
+        return total
+
+    known: dict[int, int] = {}
+    for i in others:
+        w = min(game.weights[i], need)
+        if w == 0:
+            continue
+        if w not in known:
+            known[w] = without(need - 1, w) - without(need - 1 - w, w)
+        swings[i] = known[w]
+    return swings, winning
+
+
+def _cumulative_by_weight(weights: Sequence[int], cap: int, players: int) -> list[int]:
+    """For d < cap, the number of coalitions of these players of weight at most d."""
+    width = (players + 2 + 7) // 8  # bytes per digit: counts reach 2^players
+    bits = 8 * width
+    mask = (1 << (cap * bits)) - 1
+    row = mask // ((1 << bits) - 1)  # every digit 1: the empty coalition
+    for w in weights:
+        row += (row << (w * bits)) & mask
+    raw = row.to_bytes(cap * width, "little")
+    return [int.from_bytes(raw[d * width : (d + 1) * width], "little") for d in range(cap)]
 
 
 def _minimal_winning(game: WeightedGame) -> tuple[list[list[int]], list[int]]:
@@ -363,8 +418,12 @@ def power_indices(game: WeightedGame, indices: Sequence[str] = INDICES) -> Power
         game = WeightedGame(
             game.names, tuple(w // g for w in game.weights), -(-game.quota // g), game.veto
         )
-    by_size, winning = _swings(game)
-    swings = [sum(row) for row in by_size]
+    if "shapley_shubik" in indices:
+        by_size, winning = _swings(game)
+        swings = [sum(row) for row in by_size]
+    else:  # the other indices need each player's swings, not their sizes
+        by_size = []
+        swings, winning = _swing_totals(game)
     values: dict[str, tuple[Fraction, ...]] = {}
     fact = [factorial(k) for k in range(n + 1)]
     for name in indices:
