@@ -41,6 +41,7 @@ from unsc.service.record import bundled_law, today
 from unsc.service.spreadsheet import safe_cell
 from unsc.sessions import machine
 from unsc.sessions.roster import RosterSeat
+from unsc.web.power import FloatQuery, IndexQuery
 from unsc.web.qr import qr_svg
 from unsc.web.screens import UNSENT_LIMIT, DirectScreen, direct_protocol
 
@@ -200,13 +201,8 @@ def session_power(
     session_id: str,
     authorization: Annotated[str | None, Header()] = None,
     token: Annotated[str | None, Query(max_length=100)] = None,
-    index: Annotated[
-        list[str] | None,
-        Query(max_length=40, description="An index (repeatable); every index if omitted"),
-    ] = None,
-    as_float: Annotated[
-        bool, Query(alias="float", description="Decimals only, without the exact fractions")
-    ] = False,
+    index: IndexQuery = None,
+    as_float: FloatQuery = False,
 ) -> dict[str, Any]:
     """Each seat's voting power in the council this session sits as (its roster and its
     threshold, or the real Council), as ``GET /api/power`` gives it; any of its links."""

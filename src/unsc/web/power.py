@@ -19,6 +19,14 @@ from unsc.web.pages import Table, error_page, render
 
 router = APIRouter(tags=["power"])
 
+IndexQuery = Annotated[
+    list[str] | None,
+    Query(max_length=40, description="An index (repeatable); every index if omitted"),
+]
+FloatQuery = Annotated[
+    bool, Query(alias="float", description="Decimals only, without the exact fractions")
+]
+
 
 class PowerNumber(BaseModel):
     exact: str | None = Field(description="The exact fraction, e.g. 421/2145 (null with float)")
@@ -107,13 +115,8 @@ def power(
         list[str] | None,
         Query(max_length=40, description="With reform: KEY=VALUE, e.g. votes_needed=14"),
     ] = None,
-    index: Annotated[
-        list[str] | None,
-        Query(max_length=40, description="An index (repeatable); every index if omitted"),
-    ] = None,
-    as_float: Annotated[
-        bool, Query(alias="float", description="Decimals only, without the exact fractions")
-    ] = False,
+    index: IndexQuery = None,
+    as_float: FloatQuery = False,
 ) -> PowerView | ReformPowerView:
     """Each member's voting power, exact, in the Council's binary game on a date."""
     if reform is not None:
@@ -229,10 +232,7 @@ async def power_page(
         source="Computed exactly by unsc from the game above",
         unit="%",
     )
-    definitions = [
-        {"name": NAMES[n], "meaning": MEANINGS[n], "source": view["definitions"][n]}
-        for n in view["indices"]
-    ]
+    definitions = _definitions(view)
     return render(
         request,
         "power.html",
@@ -246,6 +246,14 @@ async def power_page(
         form=form,
         definitions=definitions,
     )
+
+
+def _definitions(view: dict[str, Any]) -> list[dict[str, str]]:
+    """Each index shown: its name, what it measures and its source."""
+    return [
+        {"name": NAMES[n], "meaning": MEANINGS[n], "source": view["definitions"][n]}
+        for n in view["indices"]
+    ]
 
 
 def _tables(
@@ -354,10 +362,7 @@ async def _reform_page(request: Request, form: dict[str, Any]) -> Response:
         source=f"Computed exactly by unsc from {view['reform']['symbol']} as read",
         unit="%",
     )
-    definitions = [
-        {"name": NAMES[n], "meaning": MEANINGS[n], "source": view["definitions"][n]}
-        for n in view["indices"]
-    ]
+    definitions = _definitions(view)
     return render(
         request,
         "power.html",
