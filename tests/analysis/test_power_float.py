@@ -33,7 +33,7 @@ def random_game(n: int, top: int = 100, seed: int | None = None) -> WeightedGame
 
 def largest_difference(game: WeightedGame, indices: tuple[str, ...] = FLOAT_INDICES) -> float:
     exact = power_indices(game, indices)
-    approx = float_indices(game, indices)
+    approx = float_indices(game, indices, count_winning=True)
     assert approx.winning == exact.winning
     assert approx.collectivity == pytest.approx(float(exact.collectivity), abs=AGREE)
     return max(
@@ -103,7 +103,7 @@ def test_1000_players_in_floating_point() -> None:
     """1,000 players of weight 1-100: equal weights, equal power; the indices sum to 1;
     heavier never weaker; the exact winning count."""
     game = random_game(1000)
-    result = float_indices(game, ("shapley_shubik", "banzhaf_normalised"))
+    result = float_indices(game, ("shapley_shubik", "banzhaf_normalised"), count_winning=True)
     for name in ("shapley_shubik", "banzhaf_normalised"):
         values = result.values[name]
         assert sum(values) == pytest.approx(1.0, abs=AGREE)
@@ -155,3 +155,12 @@ def test_a_small_game_as_floats_is_the_exact_fraction_converted() -> None:
         weights=[7] * 5 + [1] * 10, quota=39, indices=["shapley_shubik"], as_float=True
     )
     assert view["members"][0]["shapley_shubik"] == {"exact": None, "value": 421 / 2145}
+
+
+def test_the_winning_count_is_made_only_when_asked_or_needed() -> None:
+    game = council(15, 9)
+    assert float_indices(game, ("banzhaf",)).winning is None
+    assert float_indices(game, ("banzhaf",), count_winning=True).winning == 848
+    coleman = float_indices(game, ("coleman_prevent",))
+    assert coleman.winning == 848  # Coleman's indices divide by it
+    assert coleman.values["coleman_prevent"][0] == pytest.approx(1.0, abs=AGREE)

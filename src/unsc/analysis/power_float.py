@@ -75,9 +75,9 @@ class FloatIndices:
 
     names: tuple[str, ...]
     values: dict[str, tuple[float, ...]]
-    winning: int
-    """The number of winning coalitions, exact."""
-    collectivity: float
+    winning: int | None
+    """The number of winning coalitions, exact (None unless counted: see float_indices)."""
+    collectivity: float | None
     """Coleman's power of the collectivity to act: winning coalitions / 2^n."""
     nodes: int
     """The number of values of p at which the swing probabilities were computed."""
@@ -245,11 +245,15 @@ def _winning(shape: _Shape) -> int:
     return ((1 << weighted) - below) << weightless
 
 
-def float_indices(game: WeightedGame, indices: Sequence[str] = FLOAT_INDICES) -> FloatIndices:
+def float_indices(
+    game: WeightedGame, indices: Sequence[str] = FLOAT_INDICES, *, count_winning: bool = False
+) -> FloatIndices:
     """Each named index for each player, in floating point (see the module's docstring).
 
     ``indices`` must be among ``FLOAT_INDICES``; the definitions are those of
-    ``unsc.core.power.power_indices``, to which the values agree within 1e-9.
+    ``unsc.core.power.power_indices``, to which the values agree within 1e-9. The exact
+    count of winning coalitions (most of the time for Banzhaf on large games) is made only
+    when Coleman's indices need it or ``count_winning`` asks for it.
     """
     unknown = [name for name in indices if name not in FLOAT_INDICES]
     if unknown:
@@ -263,13 +267,15 @@ def float_indices(game: WeightedGame, indices: Sequence[str] = FLOAT_INDICES) ->
     if "shapley_shubik" in indices:
         ss, nodes = _shapley_shubik(shape)
         values["shapley_shubik"] = tuple(float(x) for x in ss)
-    winning = _winning(shape)
-    collectivity = winning / 2**game.n  # int / int: correctly rounded, whatever n
+    coleman = {"coleman_prevent", "coleman_initiate"} & set(indices)
+    winning = _winning(shape) if count_winning or coleman else None
+    # int / int: correctly rounded, whatever n
+    collectivity = None if winning is None else winning / 2**game.n
     if set(indices) - {"shapley_shubik"}:
         banzhaf = _swing_probabilities(shape, np.array([0.5]))[0]
         nodes += 1
         total = float(banzhaf.sum())
-        losing = (2**game.n - winning) / 2**game.n
+        losing = 0.0 if winning is None else (2**game.n - winning) / 2**game.n
         for name in indices:
             if name == "banzhaf":
                 values[name] = tuple(float(x) for x in banzhaf)
@@ -277,7 +283,8 @@ def float_indices(game: WeightedGame, indices: Sequence[str] = FLOAT_INDICES) ->
                 values[name] = tuple(float(x) / total if total else 0.0 for x in banzhaf)
             elif name == "coleman_prevent":
                 values[name] = tuple(
-                    float(x) / (2 * collectivity) if winning else 0.0 for x in banzhaf
+                    float(x) / (2 * collectivity) if winning and collectivity else 0.0
+                    for x in banzhaf
                 )
             elif name == "coleman_initiate":
                 values[name] = tuple(float(x) / (2 * losing) if losing else 0.0 for x in banzhaf)

@@ -318,7 +318,11 @@ def power_view(
     large = game.n * sum(game.weights) >= FLOAT_FROM
     fast = [name for name in binary if as_float and large and name in FLOAT_INDICES]
     exact = [name for name in binary if name not in fast]
-    result = float_indices(game, fast) if fast and not exact else power_indices(game, exact)
+    result = (
+        float_indices(game, fast, count_winning=True)
+        if fast and not exact
+        else power_indices(game, exact)
+    )
     values: dict[str, Sequence[Fraction | float]] = {**result.values}
     if fast and exact:
         values.update(float_indices(game, fast).values)
@@ -332,7 +336,10 @@ def power_view(
             "indices": chosen,
             "members": members,
             "winning_coalitions": result.winning,
-            "collectivity": _number(result.collectivity, as_float=as_float),
+            "collectivity": _number(
+                Fraction(0) if result.collectivity is None else result.collectivity,
+                as_float=as_float,
+            ),  # never None here: the float path is asked to count the winning coalitions
             "definitions": {name: DEFINITIONS[name] for name in chosen},
             "citations": citations,
         }
