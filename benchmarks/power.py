@@ -277,14 +277,8 @@ def main() -> None:
         for game in games():
             if args.only and args.only not in game.name:
                 continue
-            exact_status = ""
-            for index in INDICES:
-                if exact_status.startswith("did not finish"):  # the same count for both
-                    exact_out = None
-                else:
-                    exact_status, exact_out = python_tool(
-                        "unsc-exact", index, game, args.exact_timeout
-                    )
+            for index in INDICES:  # each index has its own exact count (Banzhaf by weight)
+                exact_status, exact_out = python_tool("unsc-exact", index, game, args.exact_timeout)
                 exact_time = seconds(exact_out["seconds"]) if exact_out else exact_status
                 exact = [Fraction(x) for x in exact_out["values"]] if exact_out else None
                 cells, diffs = [], []

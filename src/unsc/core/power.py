@@ -31,6 +31,7 @@ Definitions (each function's docstring repeats its own):
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -241,33 +242,32 @@ def _swing_totals(game: WeightedGame) -> tuple[list[int], int]:
     for i in veto:
         swings[i] = winning
 
-    def without(d: int, w: int) -> int:
-        total, sign = 0, 1
-        while d >= 0:
-            total += sign * at_most[d]
-            sign, d = -sign, d - w
-        return total
-
+    # i's swings are C'(need - 1) - C'(need - 1 - w); with A = C(m) - C(m - w) + ...
+    # (m = need - 1), C'(m) = A and C'(m - w) = C(m) - A, so they are 2A - C(m)
+    top = at_most[need - 1]
     known: dict[int, int] = {}
     for i in others:
         w = min(game.weights[i], need)
         if w == 0:
             continue
         if w not in known:
-            known[w] = without(need - 1, w) - without(need - 1 - w, w)
+            stride = at_most[need - 1 :: -w]
+            known[w] = 2 * (sum(stride[0::2]) - sum(stride[1::2])) - top
         swings[i] = known[w]
     return swings, winning
 
 
 def _cumulative_by_weight(weights: Sequence[int], cap: int, players: int) -> list[int]:
     """For d < cap, the number of coalitions of these players of weight at most d."""
-    width = (players + 2 + 7) // 8  # bytes per digit: counts reach 2^players
+    width = max(8, (players + 2 + 7) // 8)  # bytes per digit: counts reach 2^players
     bits = 8 * width
     mask = (1 << (cap * bits)) - 1
     row = mask // ((1 << bits) - 1)  # every digit 1: the empty coalition
     for w in weights:
         row += (row << (w * bits)) & mask
     raw = row.to_bytes(cap * width, "little")
+    if width == 8:  # each digit one unsigned 64-bit word, read all at once
+        return list(struct.unpack(f"<{cap}Q", raw))
     return [int.from_bytes(raw[d * width : (d + 1) * width], "little") for d in range(cap)]
 
 
@@ -389,7 +389,23 @@ def _share(parts: Sequence[Fraction | int]) -> tuple[Fraction, ...]:
     total = sum(parts)
     if total == 0:
         return tuple(Fraction(0) for _ in parts)
+    if all(isinstance(p, int) for p in parts):
+        return _over([int(p) for p in parts], int(total))
     return tuple(Fraction(p) / total for p in parts)
+
+
+def _over(counts: Sequence[int], whole: int) -> tuple[Fraction, ...]:
+    """Each count / ``whole`` (0 if ``whole`` is 0), one Fraction per distinct count."""
+    if whole == 0:
+        return tuple(Fraction(0) for _ in counts)
+    made: dict[int, Fraction] = {}
+    out = []
+    for c in counts:
+        value = made.get(c)
+        if value is None:
+            value = made[c] = Fraction(c, whole)
+        out.append(value)
+    return tuple(out)
 
 
 def power_indices(game: WeightedGame, indices: Sequence[str] = INDICES) -> PowerIndices:
@@ -433,14 +449,14 @@ def power_indices(game: WeightedGame, indices: Sequence[str] = INDICES) -> Power
                 for row in by_size
             )
         elif name == "banzhaf":
-            values[name] = tuple(Fraction(s, 2 ** (n - 1)) for s in swings)
+            values[name] = _over(swings, 2 ** (n - 1))
         elif name == "banzhaf_normalised":
             values[name] = _share(swings)
         elif name == "coleman_prevent":
-            values[name] = tuple(Fraction(s, winning) if winning else Fraction(0) for s in swings)
+            values[name] = _over(swings, winning)
         elif name == "coleman_initiate":
             losing = 2**n - winning
-            values[name] = tuple(Fraction(s, losing) if losing else Fraction(0) for s in swings)
+            values[name] = _over(swings, losing)
         elif name == "johnston":
             values[name] = _share(_johnston(game, winning))
     if "deegan_packel" in indices or "holler" in indices:
