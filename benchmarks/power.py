@@ -259,6 +259,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120, help="seconds for each peer")
     parser.add_argument("--exact-timeout", type=float, default=300, help="seconds for unsc exact")
     parser.add_argument("--only", help="run only the games whose name contains this")
+    parser.add_argument("--players", type=int, help="run only the games of this many players")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(work(args.worker[0], args.worker[1], json.load(sys.stdin))))
@@ -276,6 +277,8 @@ def main() -> None:
         binary = compile_c(Path(folder))
         for game in games():
             if args.only and args.only not in game.name:
+                continue
+            if args.players and len(game.weights) != args.players:
                 continue
             for index in INDICES:  # each index has its own exact count (Banzhaf by weight)
                 exact_status, exact_out = python_tool("unsc-exact", index, game, args.exact_timeout)
