@@ -301,8 +301,13 @@ def power_view(
             view["game"] = "session"
             view["session"] = session[0]
             view["rule"] = f"{council.threshold} affirmative votes of {council.seats}, " + (
-                f"every one of the {vetoes} permanent seats among them (a veto, as Charter "
-                "Art. 27(3) gives the permanent members); an abstention counts as not voting yes"
+                (
+                    f"every one of the {vetoes} permanent seats among them"
+                    if vetoes > 1
+                    else "its permanent seat among them"
+                )
+                + " (a veto, as Charter Art. 27(3) gives the permanent members); an abstention "
+                "counts as not voting yes"
                 if vetoes
                 else "no veto"
             )
