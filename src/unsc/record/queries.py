@@ -14,7 +14,11 @@ from sqlalchemy.orm import Session
 
 from unsc.core.citations import Citation, SourceKind
 from unsc.core.documents import EventRow, ResolutionRow, SourceRef, VoteRow
+from unsc.core.types import Cast
 from unsc.record import models as m
+
+EVERY_VOTE = 100_000
+"""More votes than the record holds: a limit that keeps every vote."""
 
 Row = TypeVar("Row")
 
@@ -217,6 +221,19 @@ def cast_rows(session: Session) -> list[CastRow]:
     """Every member's cast on every vote."""
     query = select(m.Cast.vote_id, m.Cast.state_key, m.Cast.cast)
     return [CastRow(*row) for row in session.execute(query)]
+
+
+def votes_with_casts(
+    session: Session, f: VoteFilter
+) -> tuple[tuple[VoteRow, ...], dict[int, dict[str, Cast]]]:
+    """Every vote the filter keeps (not a page of them), and each one's casts by member."""
+    rows = list_votes(session, f, limit=EVERY_VOTE, offset=0).items
+    wanted = {r.id for r in rows}
+    casts: dict[int, dict[str, Cast]] = defaultdict(dict)
+    for c in cast_rows(session):
+        if c.vote_id in wanted:
+            casts[c.vote_id][c.state_key] = Cast(c.cast)
+    return rows, casts
 
 
 def veto_rows(session: Session) -> list[VetoRow]:

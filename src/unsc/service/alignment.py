@@ -5,7 +5,6 @@ The definitions are in ``unsc.analysis.alignment``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from unsc.analysis.alignment import (
@@ -18,9 +17,8 @@ from unsc.analysis.alignment import (
     unanimity_by_year,
 )
 from unsc.analysis.whatif import question_kind
-from unsc.core.documents import VoteRow
 from unsc.core.errors import UnscError
-from unsc.core.types import Cast, Question
+from unsc.core.types import Question
 from unsc.record import queries
 from unsc.record.queries import VoteFilter
 from unsc.service.database import Database
@@ -28,8 +26,6 @@ from unsc.service.record import bundled_law
 
 __all__ = ["AlignmentView", "MemberPower", "PairAgreement", "alignment_view"]
 
-LARGEST = 100_000
-"""More votes than the record holds: every vote is read."""
 
 DEFINITIONS = (
     "A member sat on a vote when it cast yes, no or abstain; absence and non-participation "
@@ -103,12 +99,7 @@ def alignment_view(
     law = bundled_law()
     f = VoteFilter(start=start, end=end, subject=subject or None)
     with db.sessions() as s:
-        rows: tuple[VoteRow, ...] = queries.list_votes(s, f, limit=LARGEST, offset=0).items
-        wanted = {r.id for r in rows}
-        casts: dict[int, dict[str, Cast]] = defaultdict(dict)
-        for c in queries.cast_rows(s):
-            if c.vote_id in wanted:
-                casts[c.vote_id][c.state_key] = Cast(c.cast)
+        rows, casts = queries.votes_with_casts(s, f)
     votes: list[CastVote] = []
     names: dict[str, tuple[str, bool]] = {}
     for row in sorted(rows, key=lambda r: (r.date, r.id)):

@@ -8,15 +8,14 @@ live sessions are simulations and are left out.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from unsc.analysis.replay import outcome_of
 from unsc.analysis.whatif import Rule, RuleKind, decide_under, parse_rule, question_kind
 from unsc.core.citations import Citation
-from unsc.core.documents import VoteRow
 from unsc.core.errors import UnknownMemberError, UnscError
-from unsc.core.types import Cast, Question
+from unsc.core.types import Question
 from unsc.record import queries
 from unsc.record.queries import VoteFilter
 from unsc.service.database import Database
@@ -26,8 +25,6 @@ __all__ = ["ChangedVote", "WhatIfView", "YearCount", "whatif_view"]
 
 WITHOUT_VOTE = "adopted without a vote: there was no vote to replay"
 NO_CASTS = "no member's vote is recorded (only the outcome, or the counts): none is invented"
-LARGEST = 100_000
-"""More votes than the record holds: every vote is read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +104,7 @@ def whatif_view(
     law = bundled_law()
     f = VoteFilter(start=start, end=end, members=members, subject=subject or None)
     with db.sessions() as s:
-        rows: tuple[VoteRow, ...] = queries.list_votes(s, f, limit=LARGEST, offset=0).items
-        wanted = {r.id for r in rows}
-        casts: dict[int, dict[str, Cast]] = defaultdict(dict)
-        for c in queries.cast_rows(s):
-            if c.vote_id in wanted:
-                casts[c.vote_id][c.state_key] = Cast(c.cast)
+        rows, casts = queries.votes_with_casts(s, f)
     not_replayed: Counter[str] = Counter()
     changed: list[ChangedVote] = []
     replayed: Counter[int] = Counter()
