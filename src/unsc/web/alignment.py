@@ -5,7 +5,6 @@ Assembly (1946 to 14 January 2020), shown on the page beside the Council's matri
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -20,15 +19,10 @@ from unsc.service.alignment import AlignmentView, MemberPower, alignment_view
 from unsc.service.assembly import AssemblyView, assembly_source, assembly_view
 from unsc.service.record import record_source
 from unsc.web import charts
-from unsc.web.api import ERRORS, From, To, answer, database
-from unsc.web.pages import Table, error_page, render
+from unsc.web.api import ERRORS, From, SubjectQuery, To, answer, database
+from unsc.web.pages import Table, error_page, form_day, render
 
 router = APIRouter(tags=["record"])
-
-SubjectQuery = Annotated[
-    str | None,
-    Query(max_length=200, description="Part of the votes' subject, any case, e.g. KOREA"),
-]
 
 
 class MemberPowerOut(BaseModel):
@@ -164,15 +158,6 @@ async def assembly_api(start: From = None, end: To = None, issue: IssueQuery = N
     return answer(data)
 
 
-def _day(text: str, name: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UnscError(f"{name}: {text!r} is not a date; write YYYY-MM-DD") from None
-
-
 def _map_svg(view: AlignmentView) -> str:
     if not view.map:
         return ""
@@ -210,7 +195,7 @@ async def alignment_page(
 ) -> Response:
     form = {"from": start, "to": end, "subject": subject, "issue": issue}
     try:
-        first, last = _day(start, "from"), _day(end, "to")
+        first, last = form_day(start, "from"), form_day(end, "to")
         view = await run_in_threadpool(
             alignment_view, database(request), start=first, end=last, subject=subject or None
         )

@@ -105,6 +105,10 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000)"
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")]
 From = Annotated[dt.date | None, Query(alias="from", description="First day, YYYY-MM-DD")]
 To = Annotated[dt.date | None, Query(alias="to", description="Last day, YYYY-MM-DD")]
+SubjectQuery = Annotated[
+    str | None,
+    Query(max_length=200, description="Part of the votes' subject, any case, e.g. KOREA"),
+]
 Simulations = Annotated[
     str,
     Query(

@@ -192,7 +192,8 @@ VETO_COLUMNS = (
 )
 
 
-def _day(value: str | None, name: str) -> dt.date | None:
+def form_day(value: str | None, name: str) -> dt.date | None:
+    """A form's date field (YYYY-MM-DD), None if empty."""
     if not value:
         return None
     try:
@@ -258,7 +259,7 @@ def votes_page(
     subject: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     try:
-        first, last = _day(start, "from"), _day(end, "to")
+        first, last = form_day(start, "from"), form_day(end, "to")
         keys = member_keys(bundled_law(), member, first, last)
         vetoers = member_keys(bundled_law(), vetoed_by, first, last)
         if voted and voted not in ("yes", "no", "abstain"):
@@ -389,7 +390,7 @@ def vetoes_page(
     year: str | None = None,
 ) -> Response:
     try:
-        first, last = _day(start, "from"), _day(end, "to")
+        first, last = form_day(start, "from"), form_day(end, "to")
         if year:
             if not re.fullmatch(r"[0-9]{4}", year) or not 1946 <= int(year) <= 2100:
                 raise UnscError(f"year: expected a year such as 2022, got {year!r}")
@@ -483,7 +484,7 @@ def member_page(
     end: Annotated[str | None, Query(alias="to")] = None,
 ) -> Response:
     try:
-        first, last = _day(start, "from"), _day(end, "to")
+        first, last = form_day(start, "from"), form_day(end, "to")
     except UnscError as err:
         return error_page(request, str(err))
     view = members_service.member_view(database(request), key, first, last)

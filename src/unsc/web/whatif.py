@@ -16,8 +16,8 @@ from unsc.core.plain import plain
 from unsc.service.record import record_source
 from unsc.service.whatif import WhatIfView, whatif_view
 from unsc.web import charts
-from unsc.web.api import ERRORS, From, To, answer, database
-from unsc.web.pages import Table, error_page, render
+from unsc.web.api import ERRORS, From, SubjectQuery, To, answer, database
+from unsc.web.pages import Table, error_page, form_day, render
 
 router = APIRouter(tags=["record"])
 
@@ -33,10 +33,6 @@ RuleQuery = Annotated[
 MemberQuery = Annotated[
     str | None,
     Query(max_length=80, description="Only the votes in which this member sat, e.g. Japan"),
-]
-SubjectQuery = Annotated[
-    str | None,
-    Query(max_length=200, description="Part of the votes' subject, any case, e.g. KOREA"),
 ]
 
 
@@ -117,8 +113,8 @@ async def whatif_page(
     view: WhatIfView | None = None
     if rule:
         try:
-            first = _day(start, "from")
-            last = _day(end, "to")
+            first = form_day(start, "from")
+            last = form_day(end, "to")
             view = await run_in_threadpool(
                 whatif_view, database(request), rule, start=first, end=last
             )
@@ -182,12 +178,3 @@ async def whatif_page(
 def _source() -> dict[str, str]:
     source = record_source()
     return {"title": source["dataset"], "licence": source["licence"]}
-
-
-def _day(text: str, name: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UnscError(f"{name}: {text!r} is not a date; write YYYY-MM-DD") from None
