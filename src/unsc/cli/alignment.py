@@ -15,12 +15,11 @@ from unsc.cli.common import (
     SubjectOption,
     ToOption,
     ask_record,
-    emit,
+    emit_view,
     fail,
     out,
     period,
 )
-from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
     from unsc.service.alignment import AlignmentView
@@ -68,9 +67,7 @@ def alignment(
         fail("--issue filters the General Assembly's roll calls: add --assembly")
     view = ask_record(db, lambda d: alignment_view(d, start=start, end=end, subject=subject))
     if as_json:
-        data = plain(view)
-        data["source"] = record_source()
-        emit(data)
+        emit_view(view, record_source())
         return
     _print(view)
 
@@ -124,9 +121,7 @@ def _assembly(
     except UnscError as e:
         fail(str(e))
     if as_json:
-        data = plain(view)
-        data["source"] = assembly_source()
-        emit(data)
+        emit_view(view, assembly_source())
         return
     _print_assembly(view)
 

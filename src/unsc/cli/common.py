@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from unsc.core.errors import UnscError
+from unsc.core.plain import plain
 from unsc.service.clock import today
 
 if TYPE_CHECKING:  # the database is opened when a command asks it, not at start-up
@@ -43,6 +44,13 @@ def fail(message: str) -> NoReturn:
 
 def emit(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def emit_view(view: object, source: dict[str, Any]) -> None:
+    """A typed view as JSON, with the source of its data under ``source``."""
+    data = plain(view)
+    data["source"] = source
+    emit(data)
 
 
 def day_option(text: str | None, option: str = "--on") -> dt.date:

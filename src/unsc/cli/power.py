@@ -167,25 +167,24 @@ def _cell(number: dict[str, Any], *, as_float: bool) -> str:
     return f"{number['value']:.6f}" if as_float else str(number["exact"])
 
 
+def _title(view: dict[str, Any]) -> str:
+    game = view["game"]
+    if game == "council":
+        return f"Voting power in the Security Council on {view['date']}"
+    if game == "session":
+        return f"Voting power in the council of session {view['session']}"
+    if game == "rules":
+        return f"Voting power in a council of {view['seats']}"
+    if game == "reform":
+        return f"Voting power under {view['reform']['symbol']} ({view['reform']['key']})"
+    return f"Voting power with quota {view['quota']} of {view['total_weight']}"
+
+
 def _print(view: dict[str, Any], *, as_float: bool) -> None:
     from rich.table import Table
 
-    if view["game"] == "council":
-        title = f"Voting power in the Security Council on {view['date']}"
-        caption = view["rule"]
-    elif view["game"] == "session":
-        title = f"Voting power in the council of session {view['session']}"
-        caption = view["rule"]
-    elif view["game"] == "rules":
-        title = f"Voting power in a council of {view['seats']}"
-        caption = view["rule"]
-    elif view["game"] == "reform":
-        title = f"Voting power under {view['reform']['symbol']} ({view['reform']['key']})"
-        caption = view["rule"]
-    else:
-        title = f"Voting power with quota {view['quota']} of {view['total_weight']}"
-        caption = "a coalition wins when its weights reach the quota"
-    table = Table(title=title, caption=caption)
+    caption = view.get("rule", "a coalition wins when its weights reach the quota")
+    table = Table(title=_title(view), caption=caption)
     table.add_column("Member")
     second_heading = {"council": "P", "session": "P", "rules": "Veto", "reform": "Seat"}.get(
         view["game"], "Weight"

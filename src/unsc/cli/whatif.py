@@ -13,12 +13,11 @@ from unsc.cli.common import (
     SubjectOption,
     ToOption,
     ask_record,
-    emit,
+    emit_view,
     err,
     out,
     period,
 )
-from unsc.core.plain import plain
 
 if TYPE_CHECKING:  # the record is read when the command runs, not at start-up
     from unsc.service.whatif import WhatIfView
@@ -52,9 +51,7 @@ def whatif(
         lambda d: whatif_view(d, rule, start=start, end=end, member=member, subject=subject),
     )
     if as_json:
-        data = plain(view)
-        data["source"] = record_source()
-        emit(data)
+        emit_view(view, record_source())
         return
     _print(view)
 
