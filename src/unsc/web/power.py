@@ -223,28 +223,51 @@ async def power_page(
             f"Quota {view['quota']} of total weight {view['total_weight']}: a coalition wins "
             "when its members' weights reach the quota"
         )
-    tables, abstention_chart = _tables(view, ("Member", "Seat" if council else "Weight"), seconds)
-    bars = [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]]
+    return _page(
+        request,
+        form,
+        view,
+        heading,
+        ("Member", "Seat" if council else "Weight"),
+        seconds,
+        "Computed exactly by unsc from the game above",
+        [{"title": ref} for ref in dict.fromkeys(c["ref"] for c in view["citations"])],
+    )
+
+
+def _page(
+    request: Request,
+    form: dict[str, Any],
+    view: dict[str, Any],
+    heading: str,
+    heads: tuple[str, str],
+    seconds: list[Any],
+    source: str,
+    links: list[dict[str, str]],
+    **extra: Any,
+) -> Response:
+    """The page of a power view: its tables, its charts and each index's definition."""
+    tables, abstention_chart = _tables(view, heads, seconds)
     chart = charts.bar_chart(
-        bars,
-        title="Shapley–Shubik index per member",
+        [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]],
+        title=f"Shapley–Shubik index per {heads[0].lower()}",
         subtitle=heading if len(heading) < 90 else "",
-        source="Computed exactly by unsc from the game above",
+        source=source,
         unit="%",
     )
-    definitions = _definitions(view)
     return render(
         request,
         "power.html",
         "Voting power",
         tables,
-        [{"title": ref} for ref in dict.fromkeys(c["ref"] for c in view["citations"])],
+        links,
         view=view,
         heading=heading,
         chart=chart,
         abstention_chart=abstention_chart,
         form=form,
-        definitions=definitions,
+        definitions=_definitions(view),
+        **extra,
     )
 
 
@@ -349,32 +372,16 @@ async def _reform_page(request: Request, form: dict[str, Any]) -> Response:
         view, compare = await run_in_threadpool(_reform_view, form)
     except UnscError as e:
         return error_page(request, f"{e} (/power?reform=uniting-for-consensus)")
-    tables, abstention_chart = _tables(
+    heading = f"{view['reform']['symbol']}: {view['rule']}"
+    return _page(
+        request,
+        form,
         view,
+        heading,
         ("Seat", "Category"),
         [m["category"] + (", veto" if m["veto"] else "") for m in view["members"]],
-    )
-    heading = f"{view['reform']['symbol']}: {view['rule']}"
-    chart = charts.bar_chart(
-        [charts.Bar(m["name"], 100 * m["shapley_shubik"]["value"]) for m in view["members"]],
-        title="Shapley–Shubik index per seat",
-        subtitle=heading if len(heading) < 90 else "",
-        source=f"Computed exactly by unsc from {view['reform']['symbol']} as read",
-        unit="%",
-    )
-    definitions = _definitions(view)
-    return render(
-        request,
-        "power.html",
-        "Voting power",
-        tables,
+        f"Computed exactly by unsc from {view['reform']['symbol']} as read",
         [],
-        view=view,
-        heading=heading,
-        chart=chart,
-        abstention_chart=abstention_chart,
-        form=form,
-        definitions=definitions,
         reform=view["reform"],
         compare=compare,
     )
