@@ -170,10 +170,9 @@ class _Kinds:
         """Whether veto members' ballots (va abstain, vn no) block the decision."""
         return vn > 0 or (self.abst_vetoes and va > 0)
 
-    def seat_passes(self, ballot: Ballot, yes: int, blocked: bool) -> bool:
-        """Whether the decision passes with the seat's ``ballot`` and the others' counts."""
-        if blocked:
-            return False
+    def seat_passes(self, ballot: Ballot, yes: int) -> bool:
+        """Whether the decision passes with the seat's ``ballot`` and ``yes`` others voting
+        yes, no other veto member blocking it."""
         if ballot == Ballot.YES:
             return yes + 1 >= self.quota
         if self.seat_is_veto and (ballot == Ballot.NO or self.abst_vetoes):
@@ -188,16 +187,15 @@ def _decisiveness(game: TernaryCouncil, seat_is_veto: bool) -> tuple[Fraction, F
     for vy in range(k.v + 1):
         for va in range(k.v - vy + 1):
             vn = k.v - vy - va
-            blocked = k.blocked(va, vn)
-            if blocked:
-                continue
+            if k.blocked(va, vn):
+                continue  # fails whatever the seat votes
             vmult = _multinomial(k.v, vy, va, vn)
             for ey in range(k.e + 1):
                 mult = vmult * comb(k.e, ey) * 2 ** (k.e - ey)
                 yes = vy + ey
-                at_yes = k.seat_passes(Ballot.YES, yes, blocked)
-                at_abstain = k.seat_passes(Ballot.ABSTAIN, yes, blocked)
-                at_no = k.seat_passes(Ballot.NO, yes, blocked)
+                at_yes = k.seat_passes(Ballot.YES, yes)
+                at_abstain = k.seat_passes(Ballot.ABSTAIN, yes)
+                at_no = k.seat_passes(Ballot.NO, yes)
                 ya += mult * (at_yes != at_abstain)
                 an += mult * (at_abstain != at_no)
     profiles = 3 ** (game.n - 1)
