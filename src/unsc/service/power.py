@@ -220,12 +220,10 @@ def power_view(
     if rules is not None:
         seat_names = rules.names
         veto = set(rules.veto)
-        game = WeightedGame.council(seat_names, [p in veto for p in seat_names], rules.votes_needed)
+        vetoing = [p in veto for p in seat_names]
+        game = WeightedGame.council(seat_names, vetoing, rules.votes_needed)
         ternary = TernaryCouncil.council(
-            seat_names,
-            [p in veto for p in seat_names],
-            rules.votes_needed,
-            abstention_vetoes=rules.abstention_vetoes,
+            seat_names, vetoing, rules.votes_needed, abstention_vetoes=rules.abstention_vetoes
         )
         members = [{"name": p, "veto": p in veto} for p in seat_names]
         view = {
@@ -278,12 +276,9 @@ def power_view(
                 "power needs every member: give an earlier date"
             )
         people = council.members
-        game = WeightedGame.council(
-            [m.name for m in people], [m.permanent for m in people], council.threshold
-        )
-        ternary = TernaryCouncil.council(
-            [m.name for m in people], [m.permanent for m in people], council.threshold
-        )
+        member_names, permanent = [m.name for m in people], [m.permanent for m in people]
+        game = WeightedGame.council(member_names, permanent, council.threshold)
+        ternary = TernaryCouncil.council(member_names, permanent, council.threshold)
         members = [{"name": m.name, "iso3": m.iso3, "permanent": m.permanent} for m in people]
         view = {
             "game": "council",
